@@ -1,0 +1,11 @@
+module github.com/licensure/licensure
+
+go 1.26
+
+require (
+	github.com/alecthomas/chroma/v2 v2.27.0
+	github.com/yuin/goldmark v1.8.7
+	gopkg.in/yaml.v3 v3.0.1
+)
+
+require github.com/dlclark/regexp2/v2 v2.2.1 // indirect

@@ -1,0 +1,133 @@
+// Package build runs the pipeline: load and check the content, resolve the
+// graph, render every page and write the site atomically. Check stops after
+// validation; Build goes on only when the content has no errors, so a site
+// with errors never replaces the last good one.
+package build
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/licensure/licensure/internal/check"
+	"github.com/licensure/licensure/internal/diag"
+	"github.com/licensure/licensure/internal/load"
+	"github.com/licensure/licensure/internal/model"
+	"github.com/licensure/licensure/internal/output"
+	"github.com/licensure/licensure/internal/render"
+	"github.com/licensure/licensure/internal/resolve"
+)
+
+// ErrContent means the content has errors; the diagnostics say which.
+var ErrContent = errors.New("content has errors")
+
+// Options say where a site's parts are.
+type Options struct {
+	Content   fs.FS  // the content folder
+	Templates fs.FS  // the templates folder
+	Static    fs.FS  // the static folder
+	Out       string // the output folder to replace
+	BaseURL   string // overrides site.yaml's base_url when set
+	Check     check.Options
+	// Fault, when set, makes writing a file fail; tests use it to
+	// simulate a full disk.
+	Fault func(path string) error
+}
+
+// Dirs returns options reading the usual folders of a site root.
+func Dirs(root, content, out string) Options {
+	if content == "" {
+		content = filepath.Join(root, "content")
+	}
+	if out == "" {
+		out = filepath.Join(root, "public")
+	}
+	return Options{
+		Content:   os.DirFS(content),
+		Templates: os.DirFS(filepath.Join(root, "templates")),
+		Static:    os.DirFS(filepath.Join(root, "static")),
+		Out:       out,
+		Check:     check.Options{Today: time.Now()},
+	}
+}
+
+// Result reports what a run found and did.
+type Result struct {
+	Diags    *diag.List
+	Counts   map[string]int // records by kind, and "pages" for content pages
+	Pages    int            // files written, when building
+	Duration time.Duration
+}
+
+// Validate loads and checks the content, without rendering.
+func Validate(opts Options) (*load.Content, *Result) {
+	start := time.Now()
+	content, diags := load.Load(opts.Content, "content/")
+	check.Check(content, opts.Check, diags)
+	res := &Result{Diags: diags, Counts: map[string]int{}}
+	for _, k := range model.Kinds {
+		res.Counts[k.Name] = len(content.Records[k.Name])
+	}
+	res.Counts["pages"] = len(content.Pages)
+	res.Duration = time.Since(start)
+	return content, res
+}
+
+// Build validates the content and, when it has no errors, writes the site.
+func Build(ctx context.Context, opts Options) (*Result, error) {
+	start := time.Now()
+	content, res := Validate(opts)
+	defer func() { res.Duration = time.Since(start) }()
+	if res.Diags.Errors() > 0 {
+		return res, ErrContent
+	}
+	if opts.BaseURL != "" {
+		content.Site.BaseURL = model.URL(opts.BaseURL)
+	}
+	g := resolve.Resolve(content)
+	n, err := write(ctx, g, opts)
+	res.Pages = n
+	return res, err
+}
+
+// write renders the graph into a temporary folder and swaps it in.
+func write(ctx context.Context, g *resolve.Graph, opts Options) (int, error) {
+	static, urls, err := render.LoadStatic(opts.Static)
+	if err != nil {
+		return 0, err
+	}
+	tmpl, err := render.ParseTemplates(opts.Templates, render.NewMarkdown(g), urls)
+	if err != nil {
+		return 0, fmt.Errorf("templates: %w", err)
+	}
+	dir, err := output.Create(opts.Out)
+	if err != nil {
+		return 0, err
+	}
+	if opts.Fault != nil {
+		dir.InjectFault(opts.Fault)
+	}
+	n, err := writeAll(ctx, dir, g, tmpl, static, urls)
+	if err == nil {
+		err = ctx.Err()
+	}
+	if err != nil {
+		return n, errors.Join(err, dir.Abort())
+	}
+	return n, dir.Commit()
+}
+
+func writeAll(ctx context.Context, dir *output.Dir, g *resolve.Graph, tmpl *render.Templates, static []render.StaticFile, urls map[string]string) (int, error) {
+	for _, f := range static {
+		if err := dir.WriteFile(f.Path, f.Data); err != nil {
+			return 0, err
+		}
+	}
+	assets := render.Assets{CSS: urls["css/site.css"], JS: urls["js/site.js"]}
+	n, err := render.RenderAll(ctx, tmpl, render.Pages(g, assets), dir)
+	return n + len(static), err
+}

@@ -1,0 +1,108 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"time"
+
+	"github.com/licensure/licensure/internal/build"
+	"github.com/licensure/licensure/internal/model"
+)
+
+// siteFlags are the flags build and check share.
+type siteFlags struct {
+	root, content string
+	quiet         bool
+	maxAge        int
+}
+
+func (s *siteFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&s.root, "root", ".", "site root holding content/, templates/ and static/")
+	fs.StringVar(&s.content, "content", "", "content folder (default ROOT/content)")
+	fs.BoolVar(&s.quiet, "quiet", false, "do not print the summary line")
+	fs.IntVar(&s.maxAge, "max-age", 12, "warn about records reviewed more than this many months ago")
+}
+
+func runBuild(ctx context.Context, e *env, args []string) error {
+	var s siteFlags
+	var out, baseURL, format string
+	fs := newFlags(e, "build", "[flags]", "Validate the content and, if it has no errors, write the site to the output\nfolder, replacing it whole. A build with errors writes nothing.")
+	s.register(fs)
+	fs.StringVar(&out, "out", "", "output folder (default ROOT/public)")
+	fs.StringVar(&baseURL, "base-url", "", "published address, overriding site.yaml (for deploy previews)")
+	fs.StringVar(&format, "format", "text", "diagnostics format: text or github")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if err := checkFormat(fs, format); err != nil {
+		return err
+	}
+	opts := build.Dirs(s.root, s.content, out)
+	opts.BaseURL = baseURL
+	opts.Check.MaxAge = s.maxAge
+	res, err := build.Build(ctx, opts)
+	return report(e, res, err, format, s.quiet, true)
+}
+
+func runCheck(_ context.Context, e *env, args []string) error {
+	var s siteFlags
+	var format string
+	fs := newFlags(e, "check", "[flags]", "Validate the content and print every problem, one a line, as\nFILE:LINE:COL: message. Writes nothing.")
+	s.register(fs)
+	fs.StringVar(&format, "format", "text", "diagnostics format: text, or github for pull-request annotations")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if err := checkFormat(fs, format); err != nil {
+		return err
+	}
+	opts := build.Dirs(s.root, s.content, "")
+	opts.Check.MaxAge = s.maxAge
+	_, res := build.Validate(opts)
+	var err error
+	if res.Diags.Errors() > 0 {
+		err = build.ErrContent
+	}
+	return report(e, res, err, format, s.quiet, false)
+}
+
+func checkFormat(fs *flag.FlagSet, format string) error {
+	if format != "text" && format != "github" {
+		fmt.Fprintf(fs.Output(), "%s %s: -format must be text or github, not %q\n", programName, fs.Name(), format)
+		return errUsage
+	}
+	return nil
+}
+
+// report prints the diagnostics and the summary line, and turns content
+// errors into an exit status.
+func report(e *env, res *build.Result, err error, format string, quiet, building bool) error {
+	if res != nil {
+		if perr := res.Diags.Print(e.stderr, format); perr != nil {
+			return perr
+		}
+		if !quiet {
+			fmt.Fprintln(e.stderr, summary(res, building))
+		}
+	}
+	if errors.Is(err, build.ErrContent) {
+		return errReported
+	}
+	return err
+}
+
+// summary is the one line that ends build and check.
+func summary(res *build.Result, building bool) string {
+	var parts []string
+	for _, k := range model.Kinds {
+		parts = append(parts, fmt.Sprintf("%d %s", res.Counts[k.Name], k.Name))
+	}
+	parts = append(parts, fmt.Sprintf("%d pages", res.Counts["pages"]))
+	line := "records: " + join(parts)
+	if building {
+		line += fmt.Sprintf("; %d files written", res.Pages)
+	}
+	return fmt.Sprintf("%s; %d errors, %d warnings; %s", line, res.Diags.Errors(), res.Diags.Warnings(), res.Duration.Round(time.Millisecond))
+}

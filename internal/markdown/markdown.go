@@ -1,0 +1,60 @@
+// Package markdown renders the site's Markdown prose: CommonMark with
+// GitHub tables, strikethrough and autolinks, heading IDs, and fenced code
+// highlighted by chroma with CSS classes. Raw HTML is dropped, never passed
+// through.
+//
+// Links are rewritten as the AST is transformed, before anything is
+// written: a record link such as [the board](board:ID) becomes the record's
+// page; a link to another site gets rel="noopener"; a link with any scheme
+// but http, https or mailto loses its destination. Images from other sites
+// become plain links, so that a page never loads anything from elsewhere.
+package markdown
+
+import (
+	"bytes"
+	"io"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/util"
+)
+
+// Resolver finds the page of a record named in a record link, such as kind
+// "board" and id "oh-state-medical-board".
+type Resolver func(kind, id string) (url string, ok bool)
+
+// Renderer converts Markdown to HTML. It is safe for concurrent use.
+type Renderer struct {
+	md goldmark.Markdown
+}
+
+// New returns a renderer whose record links resolve through resolve.
+func New(resolve Resolver) *Renderer {
+	md := goldmark.New(
+		goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.Linkify),
+		goldmark.WithParserOptions(
+			parser.WithAutoHeadingID(),
+			parser.WithASTTransformers(util.Prioritized(&linkTransformer{resolve: resolve}, 100)),
+		),
+		goldmark.WithRendererOptions(
+			html.WithXHTML(),
+			renderer.WithNodeRenderers(util.Prioritized(codeRenderer{}, 100)),
+		),
+	)
+	return &Renderer{md: md}
+}
+
+// Render writes the HTML of src to w.
+func (r *Renderer) Render(w io.Writer, src string) error {
+	return r.md.Convert([]byte(src), w)
+}
+
+// String returns the HTML of src.
+func (r *Renderer) String(src string) (string, error) {
+	var b bytes.Buffer
+	err := r.Render(&b, src)
+	return b.String(), err
+}

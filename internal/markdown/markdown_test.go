@@ -1,0 +1,78 @@
+package markdown
+
+import (
+	"flag"
+	"os"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite generated files")
+
+func resolver(kind, id string) (string, bool) {
+	if kind == "board" && id == "oh-board" {
+		return "/boards/oh-board/", true
+	}
+	return "", false
+}
+
+func TestRender(t *testing.T) {
+	r := New(resolver)
+	for _, tc := range []struct {
+		name, src string
+		want      []string
+		not       []string
+	}{
+		{name: "record link", src: "[the board](board:oh-board)", want: []string{`<a href="/boards/oh-board/">the board</a>`}},
+		{name: "unknown record link", src: "[x](board:nope)", not: []string{"board:nope"}},
+		{name: "external link", src: "[x](https://example.org)", want: []string{`href="https://example.org" rel="noopener"`}},
+		{name: "protocol relative", src: "[x](//evil.example)", want: []string{`rel="noopener"`}},
+		{name: "autolink", src: "see https://example.org now", want: []string{`rel="noopener"`}},
+		{name: "javascript", src: "[x](javascript:alert(1))", not: []string{"javascript"}},
+		{name: "data", src: "[x](data:text/html,hi)", not: []string{"data:"}},
+		{name: "raw html dropped", src: "<script>alert(1)</script>\n\nhi <b onclick=x>b</b>", not: []string{"<script", "onclick"}},
+		{name: "image from elsewhere", src: "![alt](https://example.org/x.png)", want: []string{`<a href="https://example.org/x.png" rel="noopener">alt</a>`}, not: []string{"<img"}},
+		{name: "table", src: "| a | b |\n|---|---|\n| 1 | 2 |", want: []string{"<table>", "<td>1</td>"}},
+		{name: "heading id", src: "## Who needs it", want: []string{`<h2 id="who-needs-it">`}},
+		{name: "code", src: "```yaml\ntitle: x\n```", want: []string{`<pre class="hl-chroma">`, `class="hl-`}, not: []string{"style="}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := r.String(tc.src)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(got, w) {
+					t.Errorf("output lacks %q:\n%s", w, got)
+				}
+			}
+			for _, n := range tc.not {
+				if strings.Contains(got, n) {
+					t.Errorf("output contains %q:\n%s", n, got)
+				}
+			}
+		})
+	}
+}
+
+// TestCSSCurrent keeps the shipped highlighting stylesheet in step with
+// chroma; run with -update to regenerate it.
+func TestCSSCurrent(t *testing.T) {
+	css, err := CSS()
+	if err != nil {
+		t.Fatal(err)
+	}
+	const path = "../../static/css/chroma.css"
+	if *update {
+		if err := os.WriteFile(path, []byte(css), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(got) != css {
+		t.Errorf("%s is out of date: run go test ./internal/markdown -update", path)
+	}
+}

@@ -1,0 +1,106 @@
+// Package output writes a site atomically. Files go into a temporary
+// folder beside the output folder; Commit swaps the folder in whole, and
+// Abort removes it. Until Commit, the previous output is untouched, so a
+// failed or interrupted build never leaves a half-written site.
+package output
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+)
+
+// Dir is a site being written. WriteFile is safe for concurrent use.
+type Dir struct {
+	final string // the output folder to replace
+	tmp   string // where files are written until Commit
+	mu    sync.Mutex
+	dirs  map[string]bool // folders already created
+	fail  func(path string) error
+}
+
+// Create starts writing a site that will replace the folder final.
+func Create(final string) (*Dir, error) {
+	final = filepath.Clean(final)
+	parent := filepath.Dir(final)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, fmt.Errorf("create output parent: %w", err)
+	}
+	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(final)+".tmp-")
+	if err != nil {
+		return nil, fmt.Errorf("create temporary output: %w", err)
+	}
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		return nil, errors.Join(err, os.RemoveAll(tmp))
+	}
+	return &Dir{final: final, tmp: tmp, dirs: map[string]bool{}}, nil
+}
+
+// InjectFault makes WriteFile fail for paths where f returns an error; tests
+// use it to simulate a full disk.
+func (d *Dir) InjectFault(f func(path string) error) { d.fail = f }
+
+// WriteFile writes data at the slash-separated site path name, such as
+// "licenses/x/index.html".
+func (d *Dir) WriteFile(name string, data []byte) error {
+	if !filepath.IsLocal(filepath.FromSlash(name)) || strings.Contains(name, "\\") {
+		return fmt.Errorf("write %s: path outside the output folder", name)
+	}
+	if d.fail != nil {
+		if err := d.fail(name); err != nil {
+			return fmt.Errorf("write %s: %w", name, err)
+		}
+	}
+	path := filepath.Join(d.tmp, filepath.FromSlash(name))
+	if err := d.mkdir(filepath.Dir(path)); err != nil {
+		return err
+	}
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		return fmt.Errorf("write %s: %w", name, err)
+	}
+	return nil
+}
+
+func (d *Dir) mkdir(dir string) error {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.dirs[dir] {
+		return nil
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("create %s: %w", dir, err)
+	}
+	d.dirs[dir] = true
+	return nil
+}
+
+// Commit replaces the output folder with what was written. The old folder
+// is moved aside first and removed only once the new one is in place.
+func (d *Dir) Commit() error {
+	old := d.tmp + ".old"
+	hadOld := true
+	if err := os.Rename(d.final, old); err != nil {
+		if !errors.Is(err, os.ErrNotExist) {
+			return errors.Join(fmt.Errorf("move old output aside: %w", err), d.Abort())
+		}
+		hadOld = false
+	}
+	if err := os.Rename(d.tmp, d.final); err != nil {
+		if hadOld {
+			err = errors.Join(err, os.Rename(old, d.final))
+		}
+		return errors.Join(fmt.Errorf("swap in new output: %w", err), d.Abort())
+	}
+	if hadOld {
+		return os.RemoveAll(old)
+	}
+	return nil
+}
+
+// Abort removes the temporary folder; the previous output stays as it was.
+func (d *Dir) Abort() error {
+	return os.RemoveAll(d.tmp)
+}

@@ -1,0 +1,193 @@
+package render
+
+import (
+	"cmp"
+	"net/url"
+	"slices"
+	"strings"
+
+	"github.com/licensure/licensure/internal/model"
+	"github.com/licensure/licensure/internal/resolve"
+)
+
+// Page is one HTML page to render: the template of its kind and its data.
+type Page struct {
+	Path     string // output file, such as licenses/x/index.html
+	Template string // page kind, the name of its file in templates/
+	Data     any
+}
+
+// pager builds the page list of a graph.
+type pager struct {
+	g      *resolve.Graph
+	assets Assets
+	pages  []Page
+}
+
+func (p *pager) base(m resolve.Meta, title, desc string) Base {
+	s := &p.g.Site
+	b := Base{Site: s, Graph: p.g, Title: title, Description: desc, Path: m.Path, Assets: p.assets}
+	b.Canonical = strings.TrimSuffix(string(s.BaseURL), "/") + m.Path
+	b.ReportURL = strings.ReplaceAll(s.IssueURL, "{title}", url.QueryEscape("Problem on "+m.Path))
+	if m.File != "" {
+		b.EditURL = strings.ReplaceAll(s.EditURL, "{path}", m.File)
+	}
+	if m.Kind.Name != "" && m.Kind.Name != "pages" {
+		b.Crumbs = []Crumb{{URL: "/" + m.Kind.Name + "/", Title: kindTitle(m.Kind.Name)}}
+	}
+	return b
+}
+
+func (p *pager) add(m resolve.Meta, tmpl string, data any) {
+	p.pages = append(p.pages, Page{Path: strings.TrimPrefix(m.Path, "/") + "index.html", Template: tmpl, Data: data})
+}
+
+// Pages lists every page of the graph in a stable order.
+func Pages(g *resolve.Graph, assets Assets) []Page {
+	p := &pager{g: g, assets: assets}
+	p.home()
+	p.records()
+	p.indexes()
+	for _, pg := range g.Pages {
+		b := p.base(pg.Meta, pg.Title, pg.Description)
+		p.add(pg.Meta, "page", &ContentPage{Base: b, Page: pg})
+	}
+	nf := p.base(resolve.Meta{Path: "/404.html"}, "Page not found", "The page you asked for is not here.")
+	p.pages = append(p.pages, Page{Path: "404.html", Template: "404", Data: &nf})
+	return p.pages
+}
+
+func (p *pager) records() {
+	g := p.g
+	for _, l := range g.Licenses {
+		b := p.base(l.Meta, l.Title+" ("+l.State.Name+")", describeLicense(l))
+		b.Reviewed = l.Reviewed
+		b.JSONLD = licenseLD(&b, l)
+		p.add(l.Meta, "license", &LicensePage{Base: b, License: l})
+	}
+	for _, x := range g.Boards {
+		b := p.base(x.Meta, x.Name, "The "+x.Name+", "+x.State.Name+": the licenses it issues and where its facts come from.")
+		b.Reviewed = x.Reviewed
+		b.JSONLD = boardLD(&b, x)
+		p.add(x.Meta, "board", &BoardPage{Base: b, Board: x})
+	}
+	for _, c := range g.Certifications {
+		b := p.base(c.Meta, certTitle(c), "The "+c.Name+" certification: who awards it and which state licenses require or accept it.")
+		b.Reviewed = c.Reviewed
+		b.JSONLD = certificationLD(&b, c)
+		p.add(c.Meta, "certification", &CertificationPage{Base: b, Certification: c})
+	}
+	for _, i := range g.Issuers {
+		b := p.base(i.Meta, i.Name, "The "+i.Name+" and the certifications it awards.")
+		b.Reviewed = i.Reviewed
+		b.JSONLD = issuerLD(&b, i)
+		p.add(i.Meta, "issuer", &IssuerPage{Base: b, Issuer: i})
+	}
+	p.groups()
+}
+
+func (p *pager) groups() {
+	g := p.g
+	for _, s := range g.Specialties {
+		b := p.base(s.Meta, s.Name, "Which states license "+strings.ToLower(s.Name)+", with each license, board and certification.")
+		p.add(s.Meta, "specialty", &SpecialtyPage{Base: b, Specialty: s, Coverage: coverage(g, s)})
+	}
+	for _, f := range g.Families {
+		b := p.base(f.Meta, f.Name, "Licensing of "+f.Name+" practitioners across U.S. states and territories.")
+		b.Reviewed = f.Reviewed
+		p.add(f.Meta, "family", &FamilyPage{Base: b, Family: f})
+	}
+	for _, o := range g.Occupations {
+		b := p.base(o.Meta, o.Title+" ("+o.ID+")", "Licenses for "+o.Title+", O*NET-SOC "+o.ID+".")
+		b.JSONLD = occupationLD(&b, o)
+		p.add(o.Meta, "occupation", &OccupationPage{Base: b, Occupation: o})
+	}
+	for _, s := range g.States {
+		b := p.base(s.Meta, s.Name, "Licenses, boards and certifications for "+s.Name+".")
+		sp := &StatePage{Base: b, State: s}
+		sp.NotLicensed, sp.Unknown = stateGaps(g, s)
+		p.add(s.Meta, "state", sp)
+	}
+}
+
+func describeLicense(l *resolve.License) string {
+	d := l.State.Name + " " + strings.ToLower(l.Credential) + " for " + strings.ToLower(l.Specialty.Name)
+	if l.Board != nil {
+		d += ", issued by the " + l.Board.Name
+	}
+	return d + ": requirements, certifications and sources."
+}
+
+func certTitle(c *resolve.Certification) string {
+	if c.Acronym != "" {
+		return c.Name + " (" + c.Acronym + ")"
+	}
+	return c.Name
+}
+
+// coverage says, for every state, whether it licenses the specialty.
+func coverage(g *resolve.Graph, s *resolve.Specialty) []Coverage {
+	byState := map[*resolve.State][]*resolve.License{}
+	for _, l := range s.Licenses {
+		byState[l.State] = append(byState[l.State], l)
+	}
+	out := make([]Coverage, 0, len(g.States))
+	for _, st := range g.States {
+		c := Coverage{State: st, Status: "unknown", Licenses: byState[st]}
+		switch {
+		case len(c.Licenses) > 0:
+			c.Status = "licensed"
+		case slices.Contains(s.NotLicensed, st):
+			c.Status = "not-licensed"
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// stateGaps lists the specialties a state does not license, and those not
+// yet researched there.
+func stateGaps(g *resolve.Graph, st *resolve.State) (notLicensed, unknown []*resolve.Specialty) {
+	for _, s := range g.Specialties {
+		if slices.ContainsFunc(st.Licenses, func(l *resolve.License) bool { return l.Specialty == s }) {
+			continue
+		}
+		if slices.Contains(s.NotLicensed, st) {
+			notLicensed = append(notLicensed, s)
+		} else {
+			unknown = append(unknown, s)
+		}
+	}
+	return notLicensed, unknown
+}
+
+func (p *pager) home() {
+	b := p.base(resolve.Meta{Path: "/"}, p.g.Site.Title, p.g.Site.Description)
+	p.pages = append(p.pages, Page{Path: "index.html", Template: "home", Data: &HomePage{Base: b, Recent: recent(p.g, 8)}})
+}
+
+// recent lists the most recently reviewed licenses, boards and
+// certifications, newest first.
+func recent(g *resolve.Graph, n int) []Item {
+	type dated struct {
+		Item
+		date model.Date
+	}
+	var all []dated
+	for _, l := range g.Licenses {
+		all = append(all, dated{Item{l.Path, l.Title + ", " + l.State.Name, "License"}, l.Reviewed})
+	}
+	for _, b := range g.Boards {
+		all = append(all, dated{Item{b.Path, b.Name, "Board"}, b.Reviewed})
+	}
+	for _, c := range g.Certifications {
+		all = append(all, dated{Item{c.Path, certTitle(c), "Certification"}, c.Reviewed})
+	}
+	slices.SortStableFunc(all, func(a, b dated) int { return cmp.Or(cmp.Compare(b.date, a.date), cmp.Compare(a.URL, b.URL)) })
+	out := make([]Item, 0, n)
+	for _, d := range all[:min(n, len(all))] {
+		d.Detail += ", reviewed " + formatDate(d.date)
+		out = append(out, d.Item)
+	}
+	return out
+}

@@ -1,0 +1,120 @@
+// Package render turns a resolved graph into HTML pages through the
+// html/template files of templates/, in parallel, and hands each page to a
+// writer as soon as it is rendered, so that memory is bounded by the graph
+// and not by the site.
+//
+// Templates are parsed once, by New: templates/base.html holds the layout,
+// templates/partials/*.html the shared parts, and templates/<kind>.html one
+// page kind each. Every page kind has a typed data struct embedding Base.
+// Output is deterministic: pages are listed in a stable order and each is
+// rendered independently of the others.
+package render
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"runtime"
+	"sync"
+	"sync/atomic"
+
+	"github.com/licensure/licensure/internal/markdown"
+	"github.com/licensure/licensure/internal/resolve"
+)
+
+// Writer receives rendered files; it must be safe for concurrent use.
+type Writer interface {
+	WriteFile(name string, data []byte) error
+}
+
+// Kinds lists the page templates, one file each in templates/.
+var Kinds = []string{"home", "license", "board", "certification", "issuer", "specialty", "family", "occupation", "state", "index", "page", "404"}
+
+// Templates holds the parsed templates of every page kind.
+type Templates struct {
+	byKind map[string]*template.Template
+}
+
+// ParseTemplates parses the templates folder once, for the graph's Markdown
+// resolver and the static assets' fingerprinted URLs.
+func ParseTemplates(tfs fs.FS, md *markdown.Renderer, assets map[string]string) (*Templates, error) {
+	base, err := template.New("base.html").Funcs(funcs(md, assets)).ParseFS(tfs, "base.html")
+	if err != nil {
+		return nil, err
+	}
+	if partials, _ := fs.Glob(tfs, "partials/*.html"); len(partials) > 0 {
+		if base, err = base.ParseFS(tfs, "partials/*.html"); err != nil {
+			return nil, err
+		}
+	}
+	t := &Templates{byKind: map[string]*template.Template{}}
+	for _, kind := range Kinds {
+		clone, err := base.Clone()
+		if err != nil {
+			return nil, err
+		}
+		if t.byKind[kind], err = clone.ParseFS(tfs, kind+".html"); err != nil {
+			return nil, err
+		}
+	}
+	return t, nil
+}
+
+// Execute renders one page into buf.
+func (t *Templates) Execute(buf *bytes.Buffer, p Page) error {
+	tmpl, ok := t.byKind[p.Template]
+	if !ok {
+		return fmt.Errorf("render %s: no template %q", p.Path, p.Template)
+	}
+	if err := tmpl.ExecuteTemplate(buf, "base.html", p.Data); err != nil {
+		return fmt.Errorf("render %s: %w", p.Path, err)
+	}
+	return nil
+}
+
+// RenderAll renders pages across the cores and writes each as soon as it is
+// done. It stops at the first error or when ctx is cancelled, and returns
+// the number of pages written.
+func RenderAll(ctx context.Context, t *Templates, pages []Page, w Writer) (int, error) {
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	var written atomic.Int64
+	var wg sync.WaitGroup
+	next := atomic.Int64{}
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			var buf bytes.Buffer
+			for ctx.Err() == nil {
+				i := int(next.Add(1)) - 1
+				if i >= len(pages) {
+					return
+				}
+				buf.Reset()
+				err := t.Execute(&buf, pages[i])
+				if err == nil {
+					err = w.WriteFile(pages[i].Path, buf.Bytes())
+				}
+				if err != nil {
+					cancel(err)
+					return
+				}
+				written.Add(1)
+			}
+		})
+	}
+	wg.Wait()
+	if err := context.Cause(ctx); err != nil {
+		return int(written.Load()), err
+	}
+	return int(written.Load()), nil
+}
+
+// NewMarkdown returns the Markdown renderer whose record links resolve in g.
+func NewMarkdown(g *resolve.Graph) *markdown.Renderer {
+	return markdown.New(func(kind, id string) (string, bool) {
+		l, ok := g.Lookup(kind, id)
+		return l.URL, ok
+	})
+}

@@ -1,0 +1,58 @@
+// Package suggest finds the closest match to a misspelt word among the
+// words that are valid, for "did you mean" hints.
+package suggest
+
+// Closest returns the candidate nearest to word by edit distance, or "" when
+// none is near enough to be a likely typo: at most a third of the word's
+// length, and never more than 4 edits.
+func Closest(word string, candidates []string) string {
+	limit := min(max(len(word)/3, 1), 4)
+	best, bestDist := "", limit+1
+	for _, c := range candidates {
+		if d := distance(word, c, bestDist); d < bestDist {
+			best, bestDist = c, d
+		}
+	}
+	return best
+}
+
+// distance is the optimal string alignment distance between a and b (edits
+// and adjacent transpositions each cost one), or a value of at least limit
+// when it is not below limit, so that far candidates cost little.
+func distance(a, b string, limit int) int {
+	if abs(len(a)-len(b)) >= limit {
+		return limit
+	}
+	rows := [3][]int{make([]int, len(b)+1), make([]int, len(b)+1), make([]int, len(b)+1)}
+	for j := range rows[1] {
+		rows[1][j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		back, prev, cur := rows[0], rows[1], rows[2]
+		cur[0] = i
+		rowMin := i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				cur[j] = min(cur[j], back[j-2]+1)
+			}
+			rowMin = min(rowMin, cur[j])
+		}
+		if rowMin >= limit {
+			return limit
+		}
+		rows = [3][]int{prev, cur, back}
+	}
+	return rows[1][len(b)]
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}

@@ -1,0 +1,2 @@
+// Progressive enhancements; every page works without them.
+"use strict";
