@@ -129,5 +129,17 @@ func writeAll(ctx context.Context, dir *output.Dir, g *resolve.Graph, tmpl *rend
 	}
 	assets := render.Assets{CSS: urls["css/site.css"], JS: urls["js/site.js"]}
 	n, err := render.RenderAll(ctx, tmpl, render.Pages(g, assets), dir)
-	return n + len(static), err
+	if err != nil {
+		return n, err
+	}
+	extra, err := extraFiles(g)
+	if err != nil {
+		return n, err
+	}
+	for _, f := range extra {
+		if err := dir.WriteFile(f.Path, f.Data); err != nil {
+			return n, err
+		}
+	}
+	return n + len(static) + len(extra), nil
 }

@@ -82,20 +82,22 @@ func checkRefs(file string, refs []load.Ref, ids map[string][]string, diags *dia
 }
 
 func checkStates(c *load.Content, diags *diag.List) {
-	seen := map[model.StateCode]bool{}
+	first := map[model.StateCode]int{}
 	for i, s := range c.States {
-		if seen[s.Code] {
-			diags.Errorf("content/states.yaml", diag.Pos{}, "states[%d]: state %s listed twice", i, s.Code)
+		path := fmt.Sprintf("states[%d].code", i)
+		if j, dup := first[s.Code]; dup {
+			diags.Errorf("content/states.yaml", c.StatesPos[path], "%s: state %s listed twice (first at line %d)", path, s.Code, c.StatesPos[fmt.Sprintf("states[%d].code", j)].Line)
+			continue
 		}
-		seen[s.Code] = true
+		first[s.Code] = i
 	}
 }
 
 func checkSite(c *load.Content, diags *diag.List) {
 	if !strings.Contains(c.Site.EditURL, "{path}") {
-		diags.Errorf("content/site.yaml", diag.Pos{}, "edit_url must contain {path}")
+		diags.Errorf("content/site.yaml", c.SitePos["edit_url"], "edit_url must contain {path}")
 	}
 	if !strings.Contains(c.Site.IssueURL, "{title}") {
-		diags.Errorf("content/site.yaml", diag.Pos{}, "issue_url must contain {title}")
+		diags.Errorf("content/site.yaml", c.SitePos["issue_url"], "issue_url must contain {title}")
 	}
 }

@@ -73,7 +73,10 @@ var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 func parseYAML(file string, src []byte, lines []string, offset int, diags *diag.List) (*yaml.Node, bool) {
 	dec := yaml.NewDecoder(bytes.NewReader(src))
 	var doc yaml.Node
-	if err := dec.Decode(&doc); err != nil {
+	if err := dec.Decode(&doc); errors.Is(err, io.EOF) {
+		diags.Errorf(file, diag.Pos{Line: offset}, "no YAML content")
+		return nil, false
+	} else if err != nil {
 		syntaxError(file, err, lines, offset, diags)
 		return nil, false
 	}

@@ -31,9 +31,9 @@ import (
 func Load(fsys fs.FS, prefix string) (*Content, *diag.List) {
 	l := &loader{fsys: fsys, prefix: prefix, diags: &diag.List{}}
 	c := &Content{Records: map[string][]*Record{}}
-	l.singleton("site.yaml", &c.Site)
+	c.SitePos = l.singleton("site.yaml", &c.Site)
 	var states model.States
-	l.singleton("states.yaml", &states)
+	c.StatesPos = l.singleton("states.yaml", &states)
 	c.States = states.States
 	for _, k := range model.Kinds {
 		c.Records[k.Name] = l.kind(k)
@@ -48,20 +48,22 @@ type loader struct {
 	diags  *diag.List
 }
 
-// singleton decodes a single-file setting such as site.yaml into v.
-func (l *loader) singleton(name string, v any) {
+// singleton decodes a single-file setting such as site.yaml into v and
+// returns the positions of its fields.
+func (l *loader) singleton(name string, v any) map[string]diag.Pos {
 	file := l.prefix + name
 	src, ok := l.read(name, file)
 	if !ok {
-		return
+		return nil
 	}
 	lines := splitLines(src)
 	root, ok := parseYAML(file, src, lines, 0, l.diags)
 	if !ok {
-		return
+		return nil
 	}
 	d := newDecoder(file, lines, l.diags)
 	d.value(root, reflect.ValueOf(v).Elem(), schema.Of(reflect.TypeOf(v).Elem()), "")
+	return d.pos
 }
 
 // kind reads every record of a kind, in parallel, sorted by ID.
@@ -86,7 +88,9 @@ func (l *loader) kind(k model.Kind) []*Record {
 	for i := range lists {
 		l.diags.Merge(&lists[i])
 	}
-	return slices.DeleteFunc(records, func(r *Record) bool { return r == nil })
+	records = slices.DeleteFunc(records, func(r *Record) bool { return r == nil })
+	slices.SortFunc(records, func(a, b *Record) int { return strings.Compare(a.ID, b.ID) })
+	return records
 }
 
 // recordFiles lists the YAML files of a kind's folder, reporting entries

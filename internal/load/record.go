@@ -53,8 +53,10 @@ type Page struct {
 
 // Content is everything read from a content folder.
 type Content struct {
-	Site    model.Site
-	States  []model.State
-	Records map[string][]*Record // by plural kind name, sorted by ID
-	Pages   []*Page              // sorted by ID
+	Site      model.Site
+	SitePos   map[string]diag.Pos // positions of site.yaml's fields
+	States    []model.State
+	StatesPos map[string]diag.Pos  // positions in states.yaml, such as "states[3].code"
+	Records   map[string][]*Record // by plural kind name, sorted by ID
+	Pages     []*Page              // sorted by ID
 }

@@ -1,6 +1,8 @@
 package render
 
 import (
+	"html/template"
+
 	"github.com/licensure/licensure/internal/model"
 	"github.com/licensure/licensure/internal/resolve"
 )
@@ -59,13 +61,16 @@ type IssuerPage struct {
 type SpecialtyPage struct {
 	Base
 	Specialty *resolve.Specialty
-	Coverage  []Coverage // one entry per state, by name
+	Coverage  []Coverage    // one entry per state, by name
+	Map       template.HTML // tile map of Coverage, from maps.go
 }
 
 // FamilyPage is /families/<id>/.
 type FamilyPage struct {
 	Base
 	Family *resolve.Family
+	Map    template.HTML // tile map of the states with a license, from maps.go
+	Matrix Matrix        // the table beside the map
 }
 
 // OccupationPage is /occupations/<code>/.
@@ -97,7 +102,9 @@ type Item struct {
 // HomePage is the site's front page.
 type HomePage struct {
 	Base
-	Recent []Item // the latest reviewed records
+	Recent []Item        // the latest reviewed records
+	Map    template.HTML // tile map of specialties licensed per state, from maps.go
+	Matrix Matrix        // the table beside the map
 }
 
 // ContentPage is a Markdown page of content/pages.

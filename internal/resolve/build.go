@@ -139,7 +139,7 @@ func pick[R any](m map[string]*R, ids []string) []*R {
 func (r *resolver) pages(pages []*load.Page) {
 	for _, p := range pages {
 		m := Meta{ID: p.ID, File: p.File, Kind: model.Kind{Name: "pages", Singular: "page"}, Path: "/" + p.ID + "/"}
-		r.g.Pages = append(r.g.Pages, &Page{Meta: m, Title: p.Meta.Title, Description: p.Meta.Description, Order: p.Meta.Order, Body: p.Body, BodyLine: p.BodyLine})
+		r.g.Pages = append(r.g.Pages, &Page{Meta: m, Title: p.Meta.Title, Description: p.Meta.Description, Order: p.Meta.Order, Body: model.Markdown(p.Body), BodyLine: p.BodyLine})
 		r.g.addLink(m, p.Meta.Title)
 	}
 	slices.SortFunc(r.g.Pages, func(a, b *Page) int { return cmp.Compare(a.ID, b.ID) })

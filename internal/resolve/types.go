@@ -101,6 +101,6 @@ type Page struct {
 	Meta
 	Title, Description string
 	Order              int
-	Body               string
+	Body               model.Markdown
 	BodyLine           int
 }

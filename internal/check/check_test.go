@@ -1,0 +1,82 @@
+package check
+
+import (
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/licensure/licensure/internal/load"
+	"github.com/licensure/licensure/internal/sitetest"
+)
+
+func run(files map[string]string, opts Options) []string {
+	c, diags := load.Load(sitetest.FS(files), "content/")
+	Check(c, opts, diags)
+	var out []string
+	for _, d := range diags.Items() {
+		out = append(out, d.String())
+	}
+	return out
+}
+
+func TestCheck(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		change map[string]string // files to add or replace; "" deletes
+		opts   Options
+		want   []string
+	}{
+		{name: "base site is clean"},
+		{name: "unknown reference with suggestion",
+			change: map[string]string{"licenses/tx-rcp.yaml": "title: RCP\nstate: TX\nspecialty: respiratory-cre\nboard: oh-bord\noccupations: [29-1126.00]\ncredential: license\nsummary: s\nsources: [{title: t, url: \"https://x.org\"}]\nreviewed: 2026-11-24\n"},
+			want: []string{
+				`content/licenses/tx-rcp.yaml:3:12: unknown specialty "respiratory-cre" (did you mean "respiratory-care"?)`,
+				`content/licenses/tx-rcp.yaml:4:8: unknown board "oh-bord" (did you mean "oh-board"?)`,
+			}},
+		{name: "board in another state",
+			change: map[string]string{"licenses/tx-rcp.yaml": "title: RCP\nstate: TX\nspecialty: respiratory-care\nboard: oh-board\noccupations: [29-1126.00]\ncredential: license\nsummary: s\nsources: [{title: t, url: \"https://x.org\"}]\nreviewed: 2026-11-24\n"},
+			want:   []string{`content/licenses/tx-rcp.yaml:4:8: board "oh-board" is in OH, but the license is in TX`}},
+		{name: "duplicate title in a state",
+			change: map[string]string{"licenses/oh-rcp-2.yaml": "title: Respiratory  care professional\nstate: OH\nspecialty: respiratory-care\nboard: oh-board\noccupations: [29-1126.00]\ncredential: license\nsummary: s\nsources: [{title: t, url: \"https://x.org\"}]\nreviewed: 2026-11-24\n"},
+			want:   []string{`content/licenses/oh-rcp-2.yaml:1:8: license "Respiratory  care professional" has the same title as content/licenses/oh-rcp.yaml (give each a distinct title)`}},
+		{name: "same certification name from two issuers is fine",
+			change: map[string]string{
+				"issuers/other.yaml":            "name: Other\nurl: https://o.example\nsources: [{title: t, url: \"https://o.example\"}]\nreviewed: 2026-11-24\n",
+				"certifications/other-rrt.yaml": "name: Registered Respiratory Therapist\nissuer: other\nspecialties: [respiratory-care]\nsummary: s\nsources: [{title: t, url: \"https://o.example\"}]\nreviewed: 2026-11-24\n",
+			}},
+		{name: "certification without issuer or note",
+			change: map[string]string{"certifications/x.yaml": "name: X\nspecialties: [respiratory-care]\nsummary: s\nsources: [{title: t, url: \"https://o.example\"}]\nreviewed: 2026-11-24\n"},
+			want:   []string{`content/certifications/x.yaml:1:7: certification has no issuer (name it in issuer, or say in issuer_note why none can be established)`}},
+		{name: "unused board warns",
+			change: map[string]string{"boards/tx-board.yaml": "name: Texas Board\nstate: TX\nurl: https://tx.example\nsources: [{title: t, url: \"https://tx.example\"}]\nreviewed: 2026-11-24\n"},
+			want:   []string{`content/boards/tx-board.yaml:1:1: warning: no record refers to this board`}},
+		{name: "broken link in a page",
+			change: map[string]string{"pages/about.md": "---\ntitle: About\ndescription: d\n---\nText\n\nSee [Texas](state:TX) and [x](license:oh-rpc).\n"},
+			want:   []string{`content/pages/about.md:7:31: unknown license "oh-rpc" in record link (did you mean "oh-rcp"?)`}},
+		{name: "stale review",
+			opts:   Options{Today: time.Date(2028, 1, 1, 0, 0, 0, 0, time.UTC), MaxAge: 12},
+			change: map[string]string{"licenses/oh-rcp.yaml": ""},
+			want: []string{
+				`content/boards/oh-board.yaml:1:1: warning: no record refers to this board`,
+				`content/boards/oh-board.yaml:5:11: warning: reviewed 2026-11-24, more than 12 months ago`,
+				`content/certifications/nbrc-rrt.yaml:7:11: warning: reviewed 2026-11-24, more than 12 months ago`,
+				`content/families/cardio.yaml:6:11: warning: reviewed 2026-11-24, more than 12 months ago`,
+				`content/issuers/nbrc.yaml:5:11: warning: reviewed 2026-11-24, more than 12 months ago`,
+			}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			files := sitetest.Base()
+			for name, data := range tc.change {
+				if data == "" {
+					delete(files, name)
+				} else {
+					files[name] = data
+				}
+			}
+			if diff := cmp.Diff(tc.want, run(files, tc.opts)); diff != "" {
+				t.Errorf("diagnostics (-want +got):\n%s", diff)
+			}
+		})
+	}
+}

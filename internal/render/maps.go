@@ -1,0 +1,174 @@
+package render
+
+import (
+	"fmt"
+	"html/template"
+	"strconv"
+
+	"github.com/licensure/licensure/internal/resolve"
+	"github.com/licensure/licensure/internal/tilemap"
+)
+
+// Matrix is the table beside a map of several specialties: whether each
+// state licenses each of them.
+type Matrix struct {
+	Specialties []*resolve.Specialty
+	Rows        []MatrixRow // one per state, by name
+}
+
+// MatrixRow is one state's row of a Matrix.
+type MatrixRow struct {
+	State    *resolve.State
+	Licensed int        // how many of the specialties it licenses
+	Cells    []Coverage // one per specialty, in the order of Specialties
+}
+
+// Marks and legend words of the three statuses of coverage.
+var statusMarks = map[string]string{"licensed": "✓", "not-licensed": "–", "unknown": "?"}
+
+var statusWords = map[string]string{"licensed": "licensed", "not-licensed": "not licensed", "unknown": "not yet researched"}
+
+// addMaps fills the maps, and the tables beside them, of the home,
+// specialty and family pages.
+func (p *pager) addMaps() {
+	for _, pg := range p.pages {
+		switch d := pg.Data.(type) {
+		case *HomePage:
+			d.Matrix = matrix(p.g, p.g.Specialties)
+			d.Map = homeMap(d.Matrix)
+		case *SpecialtyPage:
+			d.Map = specialtyMap(d.Specialty, d.Coverage)
+		case *FamilyPage:
+			d.Matrix = matrix(p.g, d.Family.Specialties)
+			d.Map = familyMap(d.Family, d.Matrix)
+		}
+	}
+}
+
+// matrix crosses every state with the specialties.
+func matrix(g *resolve.Graph, specialties []*resolve.Specialty) Matrix {
+	m := Matrix{Specialties: specialties, Rows: make([]MatrixRow, len(g.States))}
+	for i, st := range g.States {
+		m.Rows[i].State = st
+	}
+	for _, s := range specialties {
+		for i, c := range coverage(g, s) {
+			m.Rows[i].Cells = append(m.Rows[i].Cells, c)
+			if c.Status == "licensed" {
+				m.Rows[i].Licensed++
+			}
+		}
+	}
+	return m
+}
+
+// specialtyMap shows whether each state licenses s. A tile links to the
+// state's license when it has exactly one, and to the state otherwise.
+func specialtyMap(s *resolve.Specialty, cov []Coverage) template.HTML {
+	m := tilemap.Map{ID: "map-coverage", Title: s.Name + ": licensing by state", Tiles: map[string]tilemap.Tile{}}
+	counts := map[string]int{}
+	for _, c := range cov {
+		counts[c.Status]++
+		t := tilemap.Tile{Href: c.State.Path, Class: c.Status, Mark: statusMarks[c.Status],
+			Label: c.State.Name + ": " + statusWords[c.Status]}
+		if len(c.Licenses) == 1 {
+			t.Href, t.Label = c.Licenses[0].Path, t.Label+", "+c.Licenses[0].Title
+		}
+		setTile(&m, c.State, t)
+	}
+	m.Desc = fmt.Sprintf("Each square is a state, DC or a territory. %d license it; %d do not; %d are not yet researched. The table that follows lists the same.",
+		counts["licensed"], counts["not-licensed"], counts["unknown"])
+	m.Legend = statusLegend("Licensed", "Not licensed", "Not yet researched")
+	return mustMap(m)
+}
+
+// familyMap shows which states license at least one of f's specialties.
+func familyMap(f *resolve.Family, mx Matrix) template.HTML {
+	m := tilemap.Map{ID: "map-family", Title: f.Name + ": states with a license", Tiles: map[string]tilemap.Tile{}}
+	counts := map[string]int{}
+	for _, r := range mx.Rows {
+		st := rowStatus(r)
+		counts[st]++
+		label := map[string]string{
+			"licensed":     fmt.Sprintf("licenses %d of %d specialties", r.Licensed, len(mx.Specialties)),
+			"not-licensed": "licenses none of the specialties",
+			"unknown":      "no license documented yet",
+		}[st]
+		setTile(&m, r.State, tilemap.Tile{Href: r.State.Path, Class: st, Mark: statusMarks[st], Label: r.State.Name + ": " + label})
+	}
+	m.Desc = fmt.Sprintf("Each square is a state, DC or a territory. %d license at least one specialty of the family; %d license none; %d have no license documented yet. The table that follows gives each specialty.",
+		counts["licensed"], counts["not-licensed"], counts["unknown"])
+	m.Legend = statusLegend("Licenses at least one specialty", "Licenses none", "No license documented yet")
+	return mustMap(m)
+}
+
+// homeMap shades each state by how many of the specialties it licenses,
+// the count being the tile's mark, in five steps from none to four or
+// more.
+func homeMap(mx Matrix) template.HTML {
+	n := len(mx.Specialties)
+	m := tilemap.Map{ID: "map-national", Title: "Specialties licensed in each state", Tiles: map[string]tilemap.Tile{}}
+	for _, r := range mx.Rows {
+		label := fmt.Sprintf("%s: %d of %d specialties licensed", r.State.Name, r.Licensed, n)
+		setTile(&m, r.State, tilemap.Tile{Href: r.State.Path, Class: countClass(r.Licensed), Mark: strconv.Itoa(r.Licensed), Label: label})
+	}
+	m.Desc = fmt.Sprintf("Each square is a state, DC or a territory, marked with how many of the %d specialties it licenses; darker squares license more. The table that follows gives each specialty.", n)
+	for i := 0; i <= min(n, 4); i++ {
+		word := plural(i, "specialty", "specialties")
+		if i == 4 && n > 4 {
+			word = "4 or more specialties"
+		}
+		m.Legend = append(m.Legend, tilemap.LegendItem{Class: countClass(i), Mark: strconv.Itoa(i), Label: word})
+	}
+	return mustMap(m)
+}
+
+func countClass(n int) string { return "count-" + strconv.Itoa(min(n, 4)) }
+
+// rowStatus sums up a state's row: licensed if it licenses any of the
+// specialties, not licensed if researched and found to license none.
+func rowStatus(r MatrixRow) string {
+	if r.Licensed > 0 {
+		return "licensed"
+	}
+	for _, c := range r.Cells {
+		if c.Status != "not-licensed" {
+			return "unknown"
+		}
+	}
+	return "not-licensed"
+}
+
+func statusLegend(licensed, notLicensed, unknown string) []tilemap.LegendItem {
+	return []tilemap.LegendItem{
+		{Class: "licensed", Mark: statusMarks["licensed"], Label: licensed},
+		{Class: "not-licensed", Mark: statusMarks["not-licensed"], Label: notLicensed},
+		{Class: "unknown", Mark: statusMarks["unknown"], Label: unknown},
+	}
+}
+
+// placed is the set of codes the tile map draws; a state it lacks still
+// appears in the table beside the map.
+var placed = func() map[string]bool {
+	m := map[string]bool{}
+	for _, c := range tilemap.Codes() {
+		m[c] = true
+	}
+	return m
+}()
+
+func setTile(m *tilemap.Map, st *resolve.State, t tilemap.Tile) {
+	if code := string(st.Code); placed[code] {
+		m.Tiles[code] = t
+	}
+}
+
+// mustMap renders m. Its ID is a constant, its codes are filtered by
+// setTile and its links are site paths, so an error is a bug.
+func mustMap(m tilemap.Map) template.HTML {
+	s, err := tilemap.String(m)
+	if err != nil {
+		panic(err)
+	}
+	return template.HTML(s) // tilemap escapes every text and attribute value
+}
