@@ -94,15 +94,40 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	return res, err
 }
 
-// write renders the graph into a temporary folder and swaps it in.
-func write(ctx context.Context, g *resolve.Graph, opts Options) (int, error) {
+// Theme is what a site's look is made of: its static files, their
+// published URLs and the parsed templates.
+type Theme struct {
+	Static    []render.StaticFile
+	URLs      map[string]string // original static path -> published URL
+	Templates *render.Templates
+}
+
+// Assets are the published URLs of the stylesheet and script every page loads.
+func (t *Theme) Assets() render.Assets {
+	return render.Assets{CSS: t.URLs["css/site.css"], JS: t.URLs["js/site.js"]}
+}
+
+// LoadTheme reads the static folder and parses the templates.
+func LoadTheme(opts Options) (*Theme, error) {
 	static, urls, err := render.LoadStatic(opts.Static)
 	if err != nil {
-		return 0, err
+		return nil, err
 	}
-	tmpl, err := render.ParseTemplates(opts.Templates, render.NewMarkdown(g), urls)
+	tmpl, err := render.ParseTemplates(opts.Templates, render.NewMarkdown(), urls)
 	if err != nil {
-		return 0, fmt.Errorf("templates: %w", err)
+		return nil, fmt.Errorf("templates: %w", err)
+	}
+	return &Theme{Static: static, URLs: urls, Templates: tmpl}, nil
+}
+
+// ExtraFiles returns the files besides pages and static assets.
+func ExtraFiles(g *resolve.Graph) ([]render.StaticFile, error) { return extraFiles(g) }
+
+// write renders the graph into a temporary folder and swaps it in.
+func write(ctx context.Context, g *resolve.Graph, opts Options) (int, error) {
+	theme, err := LoadTheme(opts)
+	if err != nil {
+		return 0, err
 	}
 	dir, err := output.Create(opts.Out)
 	if err != nil {
@@ -111,7 +136,7 @@ func write(ctx context.Context, g *resolve.Graph, opts Options) (int, error) {
 	if opts.Fault != nil {
 		dir.InjectFault(opts.Fault)
 	}
-	n, err := writeAll(ctx, dir, g, tmpl, static, urls)
+	n, err := writeAll(ctx, dir, g, theme)
 	if err == nil {
 		err = ctx.Err()
 	}
@@ -121,14 +146,13 @@ func write(ctx context.Context, g *resolve.Graph, opts Options) (int, error) {
 	return n, dir.Commit()
 }
 
-func writeAll(ctx context.Context, dir *output.Dir, g *resolve.Graph, tmpl *render.Templates, static []render.StaticFile, urls map[string]string) (int, error) {
-	for _, f := range static {
+func writeAll(ctx context.Context, dir *output.Dir, g *resolve.Graph, theme *Theme) (int, error) {
+	for _, f := range theme.Static {
 		if err := dir.WriteFile(f.Path, f.Data); err != nil {
 			return 0, err
 		}
 	}
-	assets := render.Assets{CSS: urls["css/site.css"], JS: urls["js/site.js"]}
-	n, err := render.RenderAll(ctx, tmpl, render.Pages(g, assets), dir)
+	n, err := render.RenderAll(ctx, theme.Templates, render.Pages(g, theme.Assets()), dir)
 	if err != nil {
 		return n, err
 	}
@@ -141,5 +165,5 @@ func writeAll(ctx context.Context, dir *output.Dir, g *resolve.Graph, tmpl *rend
 			return n, err
 		}
 	}
-	return n + len(static) + len(extra), nil
+	return n + len(theme.Static) + len(extra), nil
 }

@@ -42,6 +42,11 @@ func commands() []command {
 	return []command{
 		{"build", "validate the content and write the site", runBuild},
 		{"check", "validate the content without writing anything", runCheck},
+		{"serve", "build, serve on loopback and rebuild on every change", runServe},
+		{"new", "write a new record with every required field", runNew},
+		{"schema", "write the JSON Schema of each record kind", runSchema},
+		{"diff", "list the pages added, removed and changed between two builds", runDiff},
+		{"synth", "write a synthetic content folder of any size", runSynth},
 		{"version", "print the version", runVersion},
 	}
 }

@@ -205,3 +205,11 @@ func fieldString(v any, key string) string {
 	}
 	return ""
 }
+
+// LoadRecord reads the one record file name (such as "oh-x.yaml") of kind k,
+// for a rebuild after an edit to that file alone. It returns nil and the
+// problems when the file cannot be decoded at all.
+func LoadRecord(fsys fs.FS, prefix string, k model.Kind, name string) (*Record, *diag.List) {
+	l := &loader{fsys: fsys, prefix: prefix, diags: &diag.List{}}
+	return l.record(k, name, l.diags), l.diags
+}

@@ -1,12 +1,99 @@
 package render
 
-import "github.com/licensure/licensure/internal/resolve"
+import (
+	"slices"
 
-// extraPages adds the search and open-data pages.
+	"github.com/licensure/licensure/internal/opendata"
+	"github.com/licensure/licensure/internal/resolve"
+	"github.com/licensure/licensure/internal/search"
+)
+
+// SearchPage is /search/. Without JavaScript it lists every record, grouped
+// as the search index groups them; search.js filters that list as the
+// reader types, matching each link to its index entry by URL.
+type SearchPage struct {
+	Base
+	Groups []SearchGroup
+	Total  int // records listed
+}
+
+// SearchGroup is one kind of record on the search page.
+type SearchGroup struct {
+	Kind  string // a search.Kinds name, used for the section's id
+	Title string
+	Items []Item
+}
+
+// DataPage is /data/: the downloads and what their fields mean.
+type DataPage struct {
+	Base
+	Downloads  []opendata.Download
+	Columns    []opendata.Column  // of licenses.csv and licenses.json
+	Dictionary []opendata.KindDoc // every field of every kind, for all.json
+	MatrixPath string             // the matrix page, or "" when it is not built
+	Licenses   int
+	States     int // jurisdictions with at least one license
+}
+
+// MatrixPage is /matrix/: every state against every specialty.
+type MatrixPage struct {
+	Base
+	Matrix opendata.Matrix
+}
+
+// matrixEnabled reports whether the matrix template is registered in
+// Kinds; until it is, the page is left out rather than failing the build.
+func matrixEnabled() bool { return slices.Contains(Kinds, "matrix") }
+
+// extraPages adds the search, open-data and matrix pages.
 func (p *pager) extraPages() {
-	for _, kind := range []string{"search", "data"} {
-		m := resolve.Meta{Path: "/" + kind + "/"}
-		b := p.base(m, map[string]string{"search": "Search", "data": "Open data"}[kind], "")
-		p.add(m, kind, &b)
+	g := p.g
+
+	sm := resolve.Meta{Path: "/search/"}
+	sp := &SearchPage{Base: p.base(sm, "Search", "Search every license, board, certification and state on the site, or browse them all.")}
+	entries := search.Entries(g)
+	for _, k := range search.Kinds {
+		grp := SearchGroup{Kind: k.Name, Title: k.Plural}
+		for _, e := range entries {
+			if e.Kind == k.Name {
+				grp.Items = append(grp.Items, Item{URL: e.URL, Title: e.Title, Detail: e.Detail})
+			}
+		}
+		if len(grp.Items) > 0 {
+			sp.Groups = append(sp.Groups, grp)
+			sp.Total += len(grp.Items)
+		}
 	}
+	p.add(sm, "search", sp)
+
+	dm := resolve.Meta{Path: "/data/"}
+	dp := &DataPage{
+		Base:      p.base(dm, "Open data", "Every record of the site as CSV and JSON downloads, with a dictionary of their fields."),
+		Downloads: opendata.Downloads, Columns: opendata.LicenseColumns, Dictionary: opendata.Dictionary(),
+		Licenses: len(g.Licenses),
+	}
+	for _, s := range g.States {
+		if len(s.Licenses) > 0 {
+			dp.States++
+		}
+	}
+	if matrixEnabled() {
+		mm := resolve.Meta{Path: "/matrix/"}
+		dp.MatrixPath = mm.Path
+		mp := &MatrixPage{Base: p.base(mm, "States and specialties", "Which states and territories license each specialty, with every license, in one table."), Matrix: opendata.BuildMatrix(g)}
+		p.add(mm, "matrix", mp)
+	}
+	p.add(dm, "data", dp)
+}
+
+// pageBase gives access to the Base every page's data embeds.
+func (b *Base) pageBase() *Base { return b }
+
+// BaseOf returns the Base of a page's data, or nil when its data embeds
+// none. The sitemap uses it for each page's path and review date.
+func BaseOf(p Page) *Base {
+	if b, ok := p.Data.(interface{ pageBase() *Base }); ok {
+		return b.pageBase()
+	}
+	return nil
 }

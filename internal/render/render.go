@@ -21,6 +21,7 @@ import (
 	"sync/atomic"
 
 	"github.com/licensure/licensure/internal/markdown"
+	"github.com/licensure/licensure/internal/model"
 	"github.com/licensure/licensure/internal/resolve"
 )
 
@@ -111,10 +112,16 @@ func RenderAll(ctx context.Context, t *Templates, pages []Page, w Writer) (int, 
 	return int(written.Load()), nil
 }
 
-// NewMarkdown returns the Markdown renderer whose record links resolve in g.
-func NewMarkdown(g *resolve.Graph) *markdown.Renderer {
+// NewMarkdown returns the site's Markdown renderer. A record link becomes
+// the page of the record it names; check has made sure the record exists,
+// so the renderer needs no graph and templates parsed once serve every
+// rebuild.
+func NewMarkdown() *markdown.Renderer {
 	return markdown.New(func(kind, id string) (string, bool) {
-		l, ok := g.Lookup(kind, id)
-		return l.URL, ok
+		k, ok := model.KindNamed(kind)
+		if !ok {
+			return "", false
+		}
+		return resolve.URLFor(k.Name, id), true
 	})
 }
