@@ -115,16 +115,21 @@ func newFlags(e *env, name, synopsis, about string) *flag.FlagSet {
 // refuses positional arguments.
 func parse(fs *flag.FlagSet, args []string) error {
 	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return err
-		}
-		return errUsage
+		return usageErr(err)
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintf(fs.Output(), "%s %s: unexpected argument %q\n", programName, fs.Name(), fs.Arg(0))
 		return errUsage
 	}
 	return nil
+}
+
+// usageErr keeps -h a success and makes any other flag error a usage error.
+func usageErr(err error) error {
+	if errors.Is(err, flag.ErrHelp) {
+		return err
+	}
+	return errUsage
 }
 
 func runVersion(_ context.Context, e *env, args []string) error {

@@ -2,9 +2,31 @@ package cli
 
 import (
 	"context"
-	"errors"
+	"fmt"
+	"os"
+
+	"github.com/licensure/licensure/internal/sitediff"
 )
 
-func runDiff(_ context.Context, _ *env, _ []string) error {
-	return errors.New("diff: not built yet")
+func runDiff(_ context.Context, e *env, args []string) error {
+	var baseURL string
+	fs := newFlags(e, "diff", "[flags] OLD_DIR NEW_DIR", "List the pages added, removed and changed between two builds, as Markdown\nready to paste into a pull-request review.")
+	fs.StringVar(&baseURL, "base-url", "", "link each added or changed page to this address (a deploy preview)")
+	if err := fs.Parse(args); err != nil {
+		return usageErr(err)
+	}
+	if fs.NArg() != 2 {
+		fmt.Fprintf(e.stderr, "%s diff: want two folders, OLD_DIR and NEW_DIR\n", programName)
+		return errUsage
+	}
+	for _, dir := range fs.Args() {
+		if info, err := os.Stat(dir); err != nil || !info.IsDir() {
+			return fmt.Errorf("diff: %s is not a folder", dir)
+		}
+	}
+	d, err := sitediff.Compare(os.DirFS(fs.Arg(0)), os.DirFS(fs.Arg(1)))
+	if err != nil {
+		return err
+	}
+	return d.Markdown(e.stdout, baseURL)
 }

@@ -14,11 +14,12 @@
 // Problems come back sorted by page, link and reason, each once. The error
 // result is only for failures to read the site.
 //
-// The scan is a small regexp-based extractor, not an HTML parser: it is
+// The scan is a small one-pass extractor, not a full HTML parser: it is
 // meant for the generator's own output, which html/template escapes, so
 // that attribute values hold no raw quotes and text holds no raw "<". It
-// skips comments and the content of script, style, title and textarea
-// elements, and decodes character references in attribute values.
+// reads quoted and unquoted attributes, skips comments and the content of
+// script, style, title and textarea elements, and decodes character
+// references in attribute values.
 package linkcheck
 
 import (
@@ -28,7 +29,6 @@ import (
 	"io/fs"
 	"net/url"
 	"path"
-	"regexp"
 	"slices"
 	"strings"
 )
@@ -50,46 +50,135 @@ type Options struct {
 	BaseURL string
 }
 
-var (
-	commentRe = regexp.MustCompile(`(?s)<!--.*?-->`)
-	rawTextRe = []*regexp.Regexp{
-		regexp.MustCompile(`(?is)(<script\b[^>]*>).*?(</script\s*>)`),
-		regexp.MustCompile(`(?is)(<style\b[^>]*>).*?(</style\s*>)`),
-		regexp.MustCompile(`(?is)(<title\b[^>]*>).*?(</title\s*>)`),
-		regexp.MustCompile(`(?is)(<textarea\b[^>]*>).*?(</textarea\s*>)`),
-	}
-	attr   = `([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>` + "`" + `]+)))?`
-	tagRe  = regexp.MustCompile(`<([a-zA-Z][a-zA-Z0-9:-]*)((?:\s+` + attr + `)*)\s*/?>`)
-	attrRe = regexp.MustCompile(attr)
-)
-
 // page is what a scan finds in one HTML file.
 type page struct {
 	links []string
 	ids   map[string]int
 }
 
-// scan extracts the links and ids of an HTML document.
+// rawText are the elements whose content is text, not markup.
+var rawText = map[string]bool{"script": true, "style": true, "title": true, "textarea": true}
+
+// scan extracts the links and ids of an HTML document in one pass: it
+// skips comments, doctype and end tags, reads each start tag's attributes
+// (quoted or not) and jumps over the content of raw-text elements.
 func scan(doc string) page {
-	doc = commentRe.ReplaceAllString(doc, "")
-	for _, re := range rawTextRe {
-		doc = re.ReplaceAllString(doc, "$1$2")
-	}
 	p := page{ids: map[string]int{}}
-	for _, tag := range tagRe.FindAllStringSubmatch(doc, -1) {
-		name := strings.ToLower(tag[1])
-		for _, a := range attrRe.FindAllStringSubmatch(tag[2], -1) {
-			key := strings.ToLower(a[1])
-			val := html.UnescapeString(a[2] + a[3] + a[4]) // at most one is set
-			switch {
-			case key == "href" || key == "src" || key == "action":
-				p.links = append(p.links, val)
-			case key == "id" || key == "name" && name == "a":
-				p.ids[val]++
+	for i := 0; i < len(doc); {
+		j := strings.IndexByte(doc[i:], '<')
+		if j < 0 {
+			break
+		}
+		i += j
+		rest := doc[i:]
+		if strings.HasPrefix(rest, "<!--") {
+			k := strings.Index(rest[4:], "-->")
+			if k < 0 {
+				break
 			}
+			i += 4 + k + 3
+			continue
+		}
+		if len(rest) < 2 || !isLetter(rest[1]) {
+			i++ // an end tag, a doctype or a stray "<"
+			continue
+		}
+		name, attrs, n := startTag(rest)
+		if n == 0 {
+			i++
+			continue
+		}
+		i += n
+		for _, a := range attrs {
+			switch {
+			case a.key == "href" || a.key == "src" || a.key == "action":
+				p.links = append(p.links, a.val)
+			case a.key == "id" || a.key == "name" && name == "a":
+				p.ids[a.val]++
+			}
+		}
+		if rawText[name] {
+			i += endOf(doc[i:], name)
 		}
 	}
 	return p
+}
+
+type attribute struct{ key, val string }
+
+func isLetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }
+
+// startTag reads the start tag s begins with and returns its lower-case
+// name, its attributes with values decoded, and its length; a length of 0
+// means s holds no complete tag.
+func startTag(s string) (string, []attribute, int) {
+	i := 1
+	for i < len(s) && !isSpace(s[i]) && s[i] != '/' && s[i] != '>' {
+		i++
+	}
+	name := strings.ToLower(s[1:i])
+	var attrs []attribute
+	for i < len(s) {
+		for i < len(s) && (isSpace(s[i]) || s[i] == '/') {
+			i++
+		}
+		if i >= len(s) {
+			break
+		}
+		if s[i] == '>' {
+			return name, attrs, i + 1
+		}
+		k := i
+		for i < len(s) && !isSpace(s[i]) && s[i] != '=' && s[i] != '>' && s[i] != '/' {
+			i++
+		}
+		a := attribute{key: strings.ToLower(s[k:i])}
+		for i < len(s) && isSpace(s[i]) {
+			i++
+		}
+		if i < len(s) && s[i] == '=' {
+			i++
+			for i < len(s) && isSpace(s[i]) {
+				i++
+			}
+			if i < len(s) && (s[i] == '"' || s[i] == '\'') {
+				end := strings.IndexByte(s[i+1:], s[i])
+				if end < 0 {
+					return "", nil, 0
+				}
+				a.val = s[i+1 : i+1+end]
+				i += end + 2
+			} else {
+				v := i
+				for i < len(s) && !isSpace(s[i]) && s[i] != '>' {
+					i++
+				}
+				a.val = s[v:i]
+			}
+			a.val = html.UnescapeString(a.val)
+		}
+		attrs = append(attrs, a)
+	}
+	return "", nil, 0
+}
+
+// endOf returns where the end tag of the raw-text element name begins in
+// s, or len(s).
+func endOf(s, name string) int {
+	for i := 0; ; {
+		j := strings.Index(s[i:], "</")
+		if j < 0 {
+			return len(s)
+		}
+		i += j
+		if rest := s[i+2:]; len(rest) >= len(name) && strings.EqualFold(rest[:len(name)], name) &&
+			(len(rest) == len(name) || isSpace(rest[len(name)]) || rest[len(name)] == '>' || rest[len(name)] == '/') {
+			return i
+		}
+		i += 2
+	}
 }
 
 // urlPath is the path a file is served at: a/index.html at /a/.

@@ -39,8 +39,12 @@ func TestUpdateMatchesFullBuild(t *testing.T) {
 		changed []string
 		partial bool // fewer pages rendered than a full build
 	}{
-		{"license title", func(f fstest.MapFS) { replace(f, lic, "title: Respiratory Care Professional", "title: Respiratory Care Practitioner") }, []string{"content/" + lic}, true},
-		{"board name", func(f fstest.MapFS) { replace(f, "boards/oh-board.yaml", "name: Ohio Board", "name: Ohio Respiratory Board") }, []string{"content/boards/oh-board.yaml"}, true},
+		{"license title", func(f fstest.MapFS) {
+			replace(f, lic, "title: Respiratory Care Professional", "title: Respiratory Care Practitioner")
+		}, []string{"content/" + lic}, true},
+		{"board name", func(f fstest.MapFS) {
+			replace(f, "boards/oh-board.yaml", "name: Ohio Board", "name: Ohio Respiratory Board")
+		}, []string{"content/boards/oh-board.yaml"}, true},
 		{"certification role", func(f fstest.MapFS) { replace(f, lic, "role: required", "role: accepted") }, []string{"content/" + lic}, true},
 		{"license removed", func(f fstest.MapFS) { delete(f, lic) }, []string{"content/" + lic}, true},
 		{"license and board added", func(f fstest.MapFS) {

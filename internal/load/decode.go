@@ -35,10 +35,6 @@ func (d *decoder) errorf(n *yaml.Node, format string, args ...any) {
 
 // value decodes n into v, which has schema type t.
 func (d *decoder) value(n *yaml.Node, v reflect.Value, t *schema.Type, path string) {
-	if n.Kind == yaml.AliasNode {
-		d.errorf(n, "%s: YAML aliases are not allowed in content", path)
-		return
-	}
 	switch t.Shape {
 	case schema.Struct:
 		d.mapping(n, v, t, path)

@@ -90,6 +90,9 @@ func parseYAML(file string, src []byte, lines []string, offset int, diags *diag.
 		return nil, false
 	}
 	shift(doc.Content[0], offset)
+	if !checkShape(file, doc.Content[0], diags) {
+		return nil, false
+	}
 	return doc.Content[0], true
 }
 

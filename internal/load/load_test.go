@@ -2,6 +2,9 @@ package load
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -74,7 +77,17 @@ func TestLoadDiagnostics(t *testing.T) {
 				`content/boards/oh-board.yaml:6:11: aliases[0]: invalid path "old/": want a site path such as /licenses/old-name/`,
 			}},
 		{name: "alias node", files: map[string]string{"boards/oh-board.yaml": "name: &n x\nparent: *n\n" + board[len("name: Ohio Board\n"):]},
-			want: []string{`content/boards/oh-board.yaml:2:9: parent: YAML aliases are not allowed in content`}},
+			want: []string{`content/boards/oh-board.yaml:2:9: YAML aliases are not allowed in content`}},
+		{name: "billion laughs", files: map[string]string{"boards/oh-board.yaml": laughs},
+			want: []string{`content/boards/oh-board.yaml:2:8: YAML aliases are not allowed in content`}},
+		{name: "deep nesting", files: map[string]string{"boards/oh-board.yaml": "name: " + strings.Repeat("[", 5000) + strings.Repeat("]", 5000) + "\n"},
+			want: []string{`content/boards/oh-board.yaml:1:38: values nested more than 32 levels deep`}},
+		{name: "beyond the parser's depth", files: map[string]string{"boards/oh-board.yaml": "name: " + strings.Repeat("[", 20000) + "\n"},
+			want: []string{`content/boards/oh-board.yaml:1:1: YAML syntax: exceeded max depth of 10000`}},
+		{name: "too many values", files: map[string]string{"boards/oh-board.yaml": "aliases: [" + strings.Repeat("/a/, ", 60000) + "]\n"},
+			want: []string{`content/boards/oh-board.yaml:1:249996: more than 50000 values in one file`}},
+		{name: "letter case collision", files: map[string]string{"boards/oh-board.yaml": board, "boards/OH-board.yaml": board},
+			want: []string{`content/boards/OH-board.yaml: invalid record ID "OH-board" (use lower-case letters, digits and single hyphens, such as oh-respiratory-care-professional.yaml)`}},
 		{name: "two documents", files: map[string]string{"boards/oh-board.yaml": board + "---\nname: y\n"},
 			want: []string{`content/boards/oh-board.yaml:6:1: a content file holds one YAML document; found another`}},
 		{name: "not a mapping", files: map[string]string{"boards/oh-board.yaml": "- a\n- b\n"},
@@ -102,6 +115,17 @@ func TestLoadDiagnostics(t *testing.T) {
 		})
 	}
 }
+
+// laughs is the "billion laughs" YAML bomb: nine levels of nine aliases.
+var laughs = func() string {
+	s := "a: &a [x, x, x, x, x, x, x, x, x]\n"
+	prev := "a"
+	for _, name := range []string{"b", "c", "d", "e", "f", "g", "h", "i"} {
+		s += name + ": &" + name + " [" + strings.TrimSuffix(strings.Repeat("*"+prev+", ", 9), ", ") + "]\n"
+		prev = name
+	}
+	return s
+}()
 
 func TestLoadDecodes(t *testing.T) {
 	fsys := fstest.MapFS{
@@ -131,3 +155,30 @@ func TestLoadDecodes(t *testing.T) {
 }
 
 func posString(line, col int) string { return fmt.Sprintf("%d:%d", line, col) }
+
+// TestLoadRefusesSymlinks links a record to a file outside content/.
+func TestLoadRefusesSymlinks(t *testing.T) {
+	dir := t.TempDir()
+	outside := filepath.Join(dir, "secret.yaml")
+	if err := os.WriteFile(outside, []byte(board), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	content := filepath.Join(dir, "content")
+	if err := os.MkdirAll(filepath.Join(content, "boards"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(outside, filepath.Join(content, "boards", "oh-board.yaml")); err != nil {
+		t.Skip("symbolic links unsupported:", err)
+	}
+	c, diags := Load(os.DirFS(content), "content/")
+	var got []string
+	for _, d := range diags.Items() {
+		got = append(got, d.String())
+	}
+	if !slices.Contains(got, "content/boards/oh-board.yaml: symbolic links are not allowed in content") {
+		t.Errorf("diagnostics %q", got)
+	}
+	if len(c.Records["boards"]) != 0 {
+		t.Error("the linked record was loaded")
+	}
+}

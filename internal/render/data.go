@@ -70,7 +70,7 @@ type FamilyPage struct {
 	Base
 	Family *resolve.Family
 	Map    template.HTML // tile map of the states with a license, from maps.go
-	Matrix Matrix        // the table beside the map
+	Table  MapTable      // the table beside the map, from maps.go
 }
 
 // OccupationPage is /occupations/<code>/.
@@ -104,7 +104,7 @@ type HomePage struct {
 	Base
 	Recent []Item        // the latest reviewed records
 	Map    template.HTML // tile map of specialties licensed per state, from maps.go
-	Matrix Matrix        // the table beside the map
+	Table  MapTable      // the table beside the map, from maps.go
 }
 
 // ContentPage is a Markdown page of content/pages.

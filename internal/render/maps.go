@@ -9,15 +9,15 @@ import (
 	"github.com/licensure/licensure/internal/tilemap"
 )
 
-// Matrix is the table beside a map of several specialties: whether each
+// MapTable is the table beside a map of several specialties: whether each
 // state licenses each of them.
-type Matrix struct {
+type MapTable struct {
 	Specialties []*resolve.Specialty
-	Rows        []MatrixRow // one per state, by name
+	Rows        []MapRow // one per state, by name
 }
 
-// MatrixRow is one state's row of a Matrix.
-type MatrixRow struct {
+// MapRow is one state's row of a MapTable.
+type MapRow struct {
 	State    *resolve.State
 	Licensed int        // how many of the specialties it licenses
 	Cells    []Coverage // one per specialty, in the order of Specialties
@@ -34,20 +34,20 @@ func (p *pager) addMaps() {
 	for _, pg := range p.pages {
 		switch d := pg.Data.(type) {
 		case *HomePage:
-			d.Matrix = matrix(p.g, p.g.Specialties)
-			d.Map = homeMap(d.Matrix)
+			d.Table = mapTable(p.g, p.g.Specialties)
+			d.Map = homeMap(d.Table)
 		case *SpecialtyPage:
 			d.Map = specialtyMap(d.Specialty, d.Coverage)
 		case *FamilyPage:
-			d.Matrix = matrix(p.g, d.Family.Specialties)
-			d.Map = familyMap(d.Family, d.Matrix)
+			d.Table = mapTable(p.g, d.Family.Specialties)
+			d.Map = familyMap(d.Family, d.Table)
 		}
 	}
 }
 
-// matrix crosses every state with the specialties.
-func matrix(g *resolve.Graph, specialties []*resolve.Specialty) Matrix {
-	m := Matrix{Specialties: specialties, Rows: make([]MatrixRow, len(g.States))}
+// mapTable crosses every state with the specialties.
+func mapTable(g *resolve.Graph, specialties []*resolve.Specialty) MapTable {
+	m := MapTable{Specialties: specialties, Rows: make([]MapRow, len(g.States))}
 	for i, st := range g.States {
 		m.Rows[i].State = st
 	}
@@ -70,20 +70,20 @@ func specialtyMap(s *resolve.Specialty, cov []Coverage) template.HTML {
 	for _, c := range cov {
 		counts[c.Status]++
 		t := tilemap.Tile{Href: c.State.Path, Class: c.Status, Mark: statusMarks[c.Status],
-			Label: c.State.Name + ": " + statusWords[c.Status]}
+			Label: c.State.Name + ", " + statusWords[c.Status]}
 		if len(c.Licenses) == 1 {
-			t.Href, t.Label = c.Licenses[0].Path, t.Label+", "+c.Licenses[0].Title
+			t.Href, t.Label = c.Licenses[0].Path, t.Label+": "+c.Licenses[0].Title
 		}
 		setTile(&m, c.State, t)
 	}
-	m.Desc = fmt.Sprintf("Each square is a state, DC or a territory. %d license it; %d do not; %d are not yet researched. The table that follows lists the same.",
+	m.Desc = fmt.Sprintf("Each square is a state, DC or a territory. Licensed: %d; not licensed: %d; not yet researched: %d. The table that follows lists the same.",
 		counts["licensed"], counts["not-licensed"], counts["unknown"])
 	m.Legend = statusLegend("Licensed", "Not licensed", "Not yet researched")
 	return mustMap(m)
 }
 
 // familyMap shows which states license at least one of f's specialties.
-func familyMap(f *resolve.Family, mx Matrix) template.HTML {
+func familyMap(f *resolve.Family, mx MapTable) template.HTML {
 	m := tilemap.Map{ID: "map-family", Title: f.Name + ": states with a license", Tiles: map[string]tilemap.Tile{}}
 	counts := map[string]int{}
 	for _, r := range mx.Rows {
@@ -94,9 +94,9 @@ func familyMap(f *resolve.Family, mx Matrix) template.HTML {
 			"not-licensed": "licenses none of the specialties",
 			"unknown":      "no license documented yet",
 		}[st]
-		setTile(&m, r.State, tilemap.Tile{Href: r.State.Path, Class: st, Mark: statusMarks[st], Label: r.State.Name + ": " + label})
+		setTile(&m, r.State, tilemap.Tile{Href: r.State.Path, Class: st, Mark: statusMarks[st], Label: r.State.Name + ", " + label})
 	}
-	m.Desc = fmt.Sprintf("Each square is a state, DC or a territory. %d license at least one specialty of the family; %d license none; %d have no license documented yet. The table that follows gives each specialty.",
+	m.Desc = fmt.Sprintf("Each square is a state, DC or a territory. Licensing at least one specialty of the family: %d; licensing none: %d; no license documented yet: %d. The table that follows gives each specialty.",
 		counts["licensed"], counts["not-licensed"], counts["unknown"])
 	m.Legend = statusLegend("Licenses at least one specialty", "Licenses none", "No license documented yet")
 	return mustMap(m)
@@ -105,11 +105,11 @@ func familyMap(f *resolve.Family, mx Matrix) template.HTML {
 // homeMap shades each state by how many of the specialties it licenses,
 // the count being the tile's mark, in five steps from none to four or
 // more.
-func homeMap(mx Matrix) template.HTML {
+func homeMap(mx MapTable) template.HTML {
 	n := len(mx.Specialties)
 	m := tilemap.Map{ID: "map-national", Title: "Specialties licensed in each state", Tiles: map[string]tilemap.Tile{}}
 	for _, r := range mx.Rows {
-		label := fmt.Sprintf("%s: %d of %d specialties licensed", r.State.Name, r.Licensed, n)
+		label := fmt.Sprintf("%d of %d specialties licensed in %s", r.Licensed, n, r.State.Name)
 		setTile(&m, r.State, tilemap.Tile{Href: r.State.Path, Class: countClass(r.Licensed), Mark: strconv.Itoa(r.Licensed), Label: label})
 	}
 	m.Desc = fmt.Sprintf("Each square is a state, DC or a territory, marked with how many of the %d specialties it licenses; darker squares license more. The table that follows gives each specialty.", n)
@@ -127,7 +127,7 @@ func countClass(n int) string { return "count-" + strconv.Itoa(min(n, 4)) }
 
 // rowStatus sums up a state's row: licensed if it licenses any of the
 // specialties, not licensed if researched and found to license none.
-func rowStatus(r MatrixRow) string {
+func rowStatus(r MapRow) string {
 	if r.Licensed > 0 {
 		return "licensed"
 	}

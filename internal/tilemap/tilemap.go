@@ -9,13 +9,16 @@
 //     aria-describedby; callers place a table with the same facts beside
 //     it, as the text alternative.
 //   - A tile with an Href is an SVG <a> link, so keyboard users reach it
-//     with Tab, in layout order. Its accessible name is its Label followed
-//     by its code in brackets, "Ohio: licensed (OH)", so that the name
-//     holds the code the tile shows (WCAG 2.5.3, label in name); it is
-//     given as an aria-label and as a <title>, which browsers show as a
-//     tooltip. The mark is hidden from assistive technology: the Label
-//     must say what it means. A code the caller leaves out is drawn as a
-//     plain tile, not a link, hidden from assistive technology.
+//     with Tab, in layout order. Its accessible name, an aria-label, is
+//     its code, a colon and its Label, as in "OH: Ohio, licensed", so that
+//     the name starts with the text the tile shows (WCAG 2.5.3, label in
+//     name). Tiles have no <title>: checkers such as axe count its text as
+//     visible, and a tooltip would then break that rule. The mark is
+//     hidden from assistive technology, so the Label
+//     must say what it means, and start with it when the mark is a number
+//     ("2 of 4 specialties licensed in Ohio"). A code the caller leaves
+//     out is drawn as a plain tile, not a link, hidden from assistive
+//     technology.
 //   - Status is conveyed by more than colour: Class is for styling only,
 //     and Mark is text drawn in the tile (such as ✓, – or a count) that
 //     the Legend explains.
@@ -49,7 +52,7 @@ type Map struct {
 type Tile struct {
 	Href  string // link target; "" draws the tile without a link
 	Class string // status classes for the stylesheet, such as "licensed"
-	Label string // what the tile says, such as "Ohio: licensed"; the code is appended
+	Label string // what the tile says, such as "Ohio, licensed"; the code is put before it
 	Mark  string // short text under the code, such as "✓" or "3"
 }
 
@@ -135,16 +138,13 @@ func writeTile(b *bufio.Writer, c cell, t Tile, known bool) {
 		t = Tile{Class: "tile-none"}
 	}
 	if t.Label != "" {
-		t.Label += " (" + c.Code + ")"
+		t.Label = c.Code + ": " + t.Label
 	}
 	closer := openTile(b, t)
-	if t.Label != "" {
-		fmt.Fprintf(b, "<title>%s</title>", esc(t.Label))
-	}
 	fmt.Fprintf(b, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" rx=\"4\"/>", x, y, size, size)
 	fmt.Fprintf(b, "<text class=\"code\" x=\"%d\" y=\"%d\">%s</text>", x+size/2, y+19, c.Code)
 	if t.Mark != "" {
-		fmt.Fprintf(b, "<text class=\"mark\" x=\"%d\" y=\"%d\" aria-hidden=\"true\">%s</text>", x+size/2, y+35, esc(t.Mark))
+		fmt.Fprintf(b, " <text class=\"mark\" x=\"%d\" y=\"%d\" aria-hidden=\"true\">%s</text>", x+size/2, y+35, esc(t.Mark))
 	}
 	fmt.Fprintf(b, "%s\n", closer)
 }

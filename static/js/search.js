@@ -272,7 +272,11 @@
         case "ArrowDown":
           ev.preventDefault();
           if (list.hidden) {
-            open();
+            if (options.length) {
+              open();
+            } else {
+              update();
+            }
           } else if (options.length) {
             setActive((active + 1) % options.length);
           }
@@ -322,8 +326,7 @@
     var groups = Array.prototype.map.call(container.querySelectorAll(".search-group"), function (section) {
       var ul = section.querySelector("ul");
       var count = section.querySelector(".count");
-      var heading = section.querySelector("h2");
-      var label = heading ? heading.firstChild.textContent.trim() : "";
+      var label = section.getAttribute("data-label") || "";
       var items = Array.prototype.map.call(ul.children, function (li, i) {
         var a = li.querySelector("a");
         return { li: li, href: a ? a.getAttribute("href") : "", text: li.textContent, order: i };
@@ -385,11 +388,12 @@
       });
       apply();
       input.addEventListener("input", debounce(apply, 60));
+      input.form.addEventListener("submit", function (ev) {
+        ev.preventDefault(); // the list filters as you type; no reload needed
+        apply();
+      });
     }, function () {
       status.textContent = "Search could not load. Every record is listed below.";
-    });
-    input.form.addEventListener("submit", function (ev) {
-      ev.preventDefault(); // the list filters as you type; no reload needed
     });
   }
 

@@ -1,0 +1,38 @@
+package markdown
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// unsafe matches markup that no Markdown input may produce: script or
+// style elements, images or frames, event-handler or style attributes, and
+// links with a scheme other than http, https or mailto.
+var unsafe = regexp.MustCompile(`(?i)<(script|style|img|iframe|object|embed|svg|math|form|input)\b|<[a-z][^>]*\s(on\w+|style)\s*=|href="\s*(javascript|data|vbscript|file):`)
+
+// FuzzRender renders arbitrary Markdown with record links: it must never
+// fail or emit markup an author controls beyond Markdown's own.
+func FuzzRender(f *testing.F) {
+	for _, s := range []string{
+		"[the board](board:oh-board)", "<script>alert(1)</script>", `"><img src=x onerror=alert(1)>`,
+		"[x](javascript:alert(1))", "[x](JaVaScRiPt:alert(1))", "[x]( javascript:alert(1))", "![x](data:image/svg+xml,<svg onload=alert(1)>)",
+		"<a href=x onclick=y>z</a>", "```js\n</script><script>alert(1)</script>\n```", "| a |\n|---|\n| <b>x</b> |",
+		"[x](//evil.example)", "<https://example.org>", "[x](board:../../etc)",
+	} {
+		f.Add(s)
+	}
+	r := New(resolver)
+	f.Fuzz(func(t *testing.T, src string) {
+		out, err := r.String(src)
+		if err != nil {
+			t.Fatalf("render failed: %v", err)
+		}
+		if m := unsafe.FindString(out); m != "" {
+			t.Fatalf("unsafe markup %q in output of %q:\n%s", m, src, out)
+		}
+		if strings.Contains(out, "board:") && strings.Contains(out, `href="board:`) {
+			t.Fatalf("unresolved record link in output:\n%s", out)
+		}
+	})
+}

@@ -1,0 +1,73 @@
+package render_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strconv"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/licensure/licensure/internal/load"
+	"github.com/licensure/licensure/internal/render"
+	"github.com/licensure/licensure/internal/resolve"
+	"github.com/licensure/licensure/internal/synth"
+)
+
+// BenchmarkRender lists and renders every page of synthetic content of
+// 1,000 and of 10,000 licenses with the repository's templates, into a
+// writer that only counts, so that the disk is left out
+// (docs/performance.md). Templates are parsed once, outside the loop.
+func BenchmarkRender(b *testing.B) {
+	for _, n := range []int{1000, 10000} {
+		b.Run("licenses="+strconv.Itoa(n), func(b *testing.B) {
+			g := graph(b, n)
+			_, urls, err := render.LoadStatic(os.DirFS("../../static"))
+			if err != nil {
+				b.Fatal(err)
+			}
+			tmpl, err := render.ParseTemplates(os.DirFS("../../templates"), render.NewMarkdown(), urls)
+			if err != nil {
+				b.Fatal(err)
+			}
+			assets := render.Assets{CSS: urls["css/site.css"], JS: urls["js/site.js"]}
+			var w counter
+			b.ReportAllocs()
+			b.ResetTimer()
+			for b.Loop() {
+				if _, err := render.RenderAll(context.Background(), tmpl, render.Pages(g, assets), &w); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(w.bytes.Load())/float64(b.N), "html-bytes/op")
+			b.ReportMetric(float64(w.files.Load())/float64(b.N), "pages/op")
+		})
+	}
+}
+
+// counter is a render.Writer that counts what it is given.
+type counter struct {
+	files, bytes atomic.Int64
+}
+
+func (c *counter) WriteFile(_ string, data []byte) error {
+	c.files.Add(1)
+	c.bytes.Add(int64(len(data)))
+	return nil
+}
+
+// graph writes, loads and resolves a synthetic content folder of n
+// licenses, outside the timed region.
+func graph(b *testing.B, n int) *resolve.Graph {
+	b.Helper()
+	dir := filepath.Join(b.TempDir(), "content")
+	if _, err := synth.Write(dir, synth.Options{Licenses: n, Seed: 1, Today: time.Now()}); err != nil {
+		b.Fatal(err)
+	}
+	c, diags := load.Load(os.DirFS(dir), "content/")
+	if diags.Errors() > 0 {
+		b.Fatal(diags.Items()[0])
+	}
+	return resolve.Resolve(c)
+}
