@@ -36,6 +36,15 @@ type Options struct {
 	// Fault, when set, makes writing a file fail; tests use it to
 	// simulate a full disk.
 	Fault func(path string) error
+	// Progress, when set, hears which stage the build is in and, while
+	// rendering, how many of the pages are written.
+	Progress func(stage string, done, total int)
+}
+
+func (o *Options) progress(stage string, done, total int) {
+	if o.Progress != nil {
+		o.Progress(stage, done, total)
+	}
 }
 
 // Dirs returns options reading the usual folders of a site root.
@@ -66,6 +75,7 @@ type Result struct {
 // Validate loads and checks the content, without rendering.
 func Validate(opts Options) (*load.Content, *Result) {
 	start := time.Now()
+	opts.progress("loading", 0, 0)
 	content, diags := load.Load(opts.Content, "content/")
 	check.Check(content, opts.Check, diags)
 	res := &Result{Diags: diags, Counts: map[string]int{}}
@@ -88,6 +98,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if opts.BaseURL != "" {
 		content.Site.BaseURL = model.URL(opts.BaseURL)
 	}
+	opts.progress("resolving", 0, 0)
 	g := resolve.Resolve(content)
 	n, err := write(ctx, g, opts)
 	res.Pages = n
@@ -136,7 +147,7 @@ func write(ctx context.Context, g *resolve.Graph, opts Options) (int, error) {
 	if opts.Fault != nil {
 		dir.InjectFault(opts.Fault)
 	}
-	n, err := writeAll(ctx, dir, g, theme)
+	n, err := writeAll(ctx, dir, g, theme, &opts)
 	if err == nil {
 		err = ctx.Err()
 	}
@@ -146,13 +157,14 @@ func write(ctx context.Context, g *resolve.Graph, opts Options) (int, error) {
 	return n, dir.Commit()
 }
 
-func writeAll(ctx context.Context, dir *output.Dir, g *resolve.Graph, theme *Theme) (int, error) {
+func writeAll(ctx context.Context, dir *output.Dir, g *resolve.Graph, theme *Theme, opts *Options) (int, error) {
 	for _, f := range theme.Static {
 		if err := dir.WriteFile(f.Path, f.Data); err != nil {
 			return 0, err
 		}
 	}
-	n, err := render.RenderAll(ctx, theme.Templates, render.Pages(g, theme.Assets()), dir)
+	pages := render.Pages(g, theme.Assets())
+	n, err := render.RenderAll(ctx, theme.Templates, pages, counting(dir, len(pages), opts))
 	if err != nil {
 		return n, err
 	}

@@ -42,7 +42,14 @@ func runBuild(ctx context.Context, e *env, args []string) error {
 	opts := build.Dirs(s.root, s.content, out)
 	opts.BaseURL = baseURL
 	opts.Check.MaxAge = s.maxAge
+	p := newProgress(e.stderr)
+	if p != nil && !s.quiet {
+		opts.Progress = p.report
+	}
 	res, err := build.Build(ctx, opts)
+	if p != nil {
+		p.clear()
+	}
 	return report(e, res, err, format, s.quiet, true)
 }
 

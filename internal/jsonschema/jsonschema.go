@@ -66,6 +66,9 @@ type Kind struct {
 	Title string       // "License"
 	File  string       // the content files it describes: "content/licenses/<id>.yaml"
 	Type  reflect.Type // the model type a file decodes into
+	// FrontMatter says the schema describes the YAML front matter of
+	// File, between two "---" lines, rather than the whole file.
+	FrontMatter bool
 }
 
 // Kinds lists every kind with a schema: the record kinds in model.Kinds
@@ -77,12 +80,12 @@ func Kinds() []Kind {
 		if k.Name == "occupations" {
 			id = "<soc-code>"
 		}
-		out = append(out, Kind{k.Singular, title(k.Singular), "content/" + k.Name + "/" + id + ".yaml", k.Type})
+		out = append(out, Kind{Name: k.Singular, Title: title(k.Singular), File: "content/" + k.Name + "/" + id + ".yaml", Type: k.Type})
 	}
 	return append(out,
-		Kind{"site", "Site", "content/site.yaml", reflect.TypeFor[model.Site]()},
-		Kind{"states", "States", "content/states.yaml", reflect.TypeFor[model.States]()},
-		Kind{"page", "Page", "the front matter of content/pages/<id>.md", reflect.TypeFor[model.Page]()},
+		Kind{Name: "site", Title: "Site", File: "content/site.yaml", Type: reflect.TypeFor[model.Site]()},
+		Kind{Name: "states", Title: "States", File: "content/states.yaml", Type: reflect.TypeFor[model.States]()},
+		Kind{Name: "page", Title: "Page", File: "content/pages/<id>.md", Type: reflect.TypeFor[model.Page](), FrontMatter: true},
 	)
 }
 
@@ -179,9 +182,16 @@ func document(k Kind) object {
 		{"$schema", Draft},
 		{"$id", URL(k.Name)},
 		{"title", k.Title},
-		{"description", "The schema of " + k.File + ". Generated from internal/model by licensure schema; do not edit."},
+		{"description", "The schema of " + describes(k) + ". Generated from internal/model by licensure schema; do not edit."},
 	}
 	return append(o, structure(schema.Of(k.Type), false)...)
+}
+
+func describes(k Kind) string {
+	if k.FrontMatter {
+		return "the YAML front matter of " + k.File
+	}
+	return k.File
 }
 
 // structure lists the members of a mapping's schema.

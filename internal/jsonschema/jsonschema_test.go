@@ -193,7 +193,7 @@ func TestShippedContentAgrees(t *testing.T) {
 		if err != nil {
 			return err
 		}
-		if k.Name == "page" {
+		if k.FrontMatter {
 			parts := strings.SplitN(string(src), "---\n", 3)
 			if len(parts) < 3 {
 				return nil

@@ -2,6 +2,7 @@ package linkcheck
 
 import (
 	"reflect"
+	"slices"
 	"testing"
 	"testing/fstest"
 )
@@ -108,5 +109,41 @@ func TestProblemString(t *testing.T) {
 	p := Problem{"a/index.html", "/b/", "no such page or file"}
 	if got, want := p.String(), `a/index.html: "/b/": no such page or file`; got != want {
 		t.Errorf("got %s", got)
+	}
+}
+
+func TestScan(t *testing.T) {
+	for _, tc := range []struct {
+		name, doc string
+		links     []string
+		ids       []string
+	}{
+		{name: "upper case and bare attributes", doc: `<A HREF="/a/" download ID=x><INPUT required id='y'>`, links: []string{"/a/"}, ids: []string{"x", "y"}},
+		{name: "spaces around =", doc: `<a href = "/a/" id =z>`, links: []string{"/a/"}, ids: []string{"z"}},
+		{name: "self-closing", doc: `<img src="/i.png"/><br/><a href=/b/>`, links: []string{"/i.png", "/b/"}},
+		{name: "entities", doc: `<a href="/s/?a=1&amp;b=&#34;x&#34;" id="&lt;i&gt;">`, links: []string{`/s/?a=1&b="x"`}, ids: []string{"<i>"}},
+		{name: "quote of the other kind inside", doc: `<a href='/a/"b' title="it's">`, links: []string{`/a/"b`}},
+		{name: "script content skipped up to its own end tag", doc: `<script>if (a</b) x = "</scripty><a href='/no/'>";</script ><a href="/yes/">`, links: []string{"/yes/"}},
+		{name: "script end tag in other case", doc: `<SCRIPT src="/s.js"></Script><a href="/yes/">`, links: []string{"/s.js", "/yes/"}},
+		{name: "unterminated comment hides the rest", doc: `<a href="/a/"><!-- <a href="/b/">`, links: []string{"/a/"}},
+		{name: "unterminated tag", doc: `<a href="/a/`, links: nil},
+		{name: "stray less-than and end tags", doc: `a < b </p> <!DOCTYPE html> <3 <a href="/c/">`, links: []string{"/c/"}},
+		{name: "name counts only on a", doc: `<a name="top-a"></a><input name="q">`, ids: []string{"top-a"}},
+		{name: "unclosed script", doc: `<script>var a = "<a href='/no/'>"`, links: nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p := scan(tc.doc)
+			if !reflect.DeepEqual(p.links, tc.links) {
+				t.Errorf("links %q, want %q", p.links, tc.links)
+			}
+			var ids []string
+			for id := range p.ids {
+				ids = append(ids, id)
+			}
+			slices.Sort(ids)
+			if !reflect.DeepEqual(ids, tc.ids) {
+				t.Errorf("ids %q, want %q", ids, tc.ids)
+			}
+		})
 	}
 }

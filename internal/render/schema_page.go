@@ -2,14 +2,15 @@ package render
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 
 	"github.com/licensure/licensure/internal/jsonschema"
 	"github.com/licensure/licensure/internal/model"
 	"github.com/licensure/licensure/internal/resolve"
-	"github.com/licensure/licensure/internal/schema"
 	"github.com/licensure/licensure/internal/scaffold"
+	"github.com/licensure/licensure/internal/schema"
 )
 
 // SchemaPage is /schema/: the reference of every kind of content file,
@@ -22,12 +23,13 @@ type SchemaPage struct {
 
 // SchemaKind is one kind of content file on the schema page.
 type SchemaKind struct {
-	Name      string         // "license": the section's anchor and the schema's file name
-	Title     string         // "License"
-	File      string         // the files it describes, "content/licenses/<id>.yaml"
-	SchemaURL string         // "/schema/license.json"
-	Fields    []SchemaField  // every key, nested ones after their parent
-	Example   model.Markdown // a fenced YAML block: a whole record
+	Name        string         // "license": the section's anchor and the schema's file name
+	Title       string         // "License"
+	File        string         // the files it describes, "content/licenses/<id>.yaml"
+	FrontMatter bool           // whether it describes the YAML front matter of File
+	SchemaURL   string         // "/schema/license.json"
+	Fields      []SchemaField  // every key, nested ones after their parent
+	Example     model.Markdown // a fenced YAML block: a whole record
 }
 
 // SchemaField is one key of a kind. Nested keys are written as paths, such
@@ -40,8 +42,12 @@ type SchemaField struct {
 	Example  string // a YAML value, or ""
 }
 
-// schemaPage adds /schema/.
+// schemaPage adds /schema/, once its template is registered in Kinds;
+// until then the page is left out rather than failing the build.
 func (p *pager) schemaPage() {
+	if !slices.Contains(Kinds, "schema") {
+		return
+	}
 	m := resolve.Meta{Path: "/schema/"}
 	b := p.base(m, "Content schema", "Every field of every kind of record this site is built from: its YAML key, type and meaning, whether it is required, and an example.")
 	p.add(m, "schema", &SchemaPage{Base: b, Kinds: schemaKinds()})
@@ -51,10 +57,10 @@ func (p *pager) schemaPage() {
 var schemaKinds = sync.OnceValue(func() []SchemaKind {
 	var out []SchemaKind
 	for _, k := range jsonschema.Kinds() {
-		sk := SchemaKind{Name: k.Name, Title: k.Title, File: k.File, SchemaURL: "/schema/" + k.Name + ".json"}
+		sk := SchemaKind{Name: k.Name, Title: k.Title, File: k.File, FrontMatter: k.FrontMatter, SchemaURL: "/schema/" + k.Name + ".json"}
 		sk.Fields = schemaFields(schema.Of(k.Type), "")
 		example := string(scaffold.Example(k.Type))
-		if k.Name == "page" {
+		if k.FrontMatter {
 			example = "---\n" + example + "---\n"
 		} else {
 			example = "# yaml-language-server: $schema=" + jsonschema.URL(k.Name) + "\n" + example

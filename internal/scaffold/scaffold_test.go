@@ -201,7 +201,7 @@ func TestExampleLoads(t *testing.T) {
 			if mk, ok := model.KindNamed(k.Name); ok && name == "" {
 				name = mk.Name + "/" + sampleID(mk) + ".yaml"
 			}
-			if k.Name == "page" {
+			if k.FrontMatter {
 				src = []byte("---\n" + string(src) + "---\nBody.\n")
 			}
 			_, list := load.Load(fstest.MapFS{name: {Data: src}}, "content/")
