@@ -11,10 +11,12 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/licensure/licensure/internal/check"
 	"github.com/licensure/licensure/internal/diag"
+	"github.com/licensure/licensure/internal/linkcheck"
 	"github.com/licensure/licensure/internal/load"
 	"github.com/licensure/licensure/internal/model"
 	"github.com/licensure/licensure/internal/output"
@@ -131,8 +133,11 @@ func LoadTheme(opts Options) (*Theme, error) {
 	return &Theme{Static: static, URLs: urls, Templates: tmpl}, nil
 }
 
-// ExtraFiles returns the files besides pages and static assets.
-func ExtraFiles(g *resolve.Graph) ([]render.StaticFile, error) { return extraFiles(g) }
+// ExtraFiles returns the files besides pages and static assets, for the
+// graph and the pages rendered from it.
+func ExtraFiles(g *resolve.Graph, pages []render.Page) ([]render.StaticFile, error) {
+	return extraFiles(g, pages)
+}
 
 // write renders the graph into a temporary folder and swaps it in.
 func write(ctx context.Context, g *resolve.Graph, opts Options) (int, error) {
@@ -154,7 +159,24 @@ func write(ctx context.Context, g *resolve.Graph, opts Options) (int, error) {
 	if err != nil {
 		return n, errors.Join(err, dir.Abort())
 	}
+	if err := checkLinks(dir, g); err != nil {
+		return n, errors.Join(err, dir.Abort())
+	}
 	return n, dir.Commit()
+}
+
+// checkLinks fails the build when an internal link or #anchor of the
+// written site does not resolve, naming the page and the link.
+func checkLinks(dir *output.Dir, g *resolve.Graph) error {
+	probs, err := linkcheck.Check(dir.FS(), linkcheck.Options{BaseURL: string(g.Site.BaseURL)})
+	if err != nil || len(probs) == 0 {
+		return err
+	}
+	msgs := make([]string, 0, min(len(probs), 20))
+	for _, p := range probs[:cap(msgs)] {
+		msgs = append(msgs, p.String())
+	}
+	return fmt.Errorf("%d broken links:\n%s", len(probs), strings.Join(msgs, "\n"))
 }
 
 func writeAll(ctx context.Context, dir *output.Dir, g *resolve.Graph, theme *Theme, opts *Options) (int, error) {
@@ -168,7 +190,7 @@ func writeAll(ctx context.Context, dir *output.Dir, g *resolve.Graph, theme *The
 	if err != nil {
 		return n, err
 	}
-	extra, err := extraFiles(g)
+	extra, err := extraFiles(g, pages)
 	if err != nil {
 		return n, err
 	}

@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/licensure/licensure/internal/feed"
+	"github.com/licensure/licensure/internal/jsonschema"
 	"github.com/licensure/licensure/internal/netlify"
 	"github.com/licensure/licensure/internal/opendata"
 	"github.com/licensure/licensure/internal/render"
@@ -22,7 +23,7 @@ const feedEntries = 30
 
 // extraFiles returns the files besides pages and static assets: data
 // downloads, the search index, feeds and Netlify settings, sorted by path.
-func extraFiles(g *resolve.Graph) ([]render.StaticFile, error) {
+func extraFiles(g *resolve.Graph, rendered []render.Page) ([]render.StaticFile, error) {
 	var files []render.StaticFile
 	add := func(path string, data []byte) {
 		files = append(files, render.StaticFile{Path: path, Data: data})
@@ -43,11 +44,15 @@ func extraFiles(g *resolve.Graph) ([]render.StaticFile, error) {
 	for _, f := range data {
 		add(f.Path, f.Data)
 	}
+	// The JSON Schemas each content file names in its first line.
+	for name, data := range jsonschema.All() {
+		add("schema/"+name, data)
+	}
 
 	// The sitemap lists the HTML pages the build renders, bar the 404 page.
 	var pages []feed.Page
 	var published []string
-	for _, p := range render.Pages(g, render.Assets{}) {
+	for _, p := range rendered {
 		b := render.BaseOf(p)
 		if b == nil || p.Path == "404.html" {
 			continue
@@ -72,7 +77,8 @@ func extraFiles(g *resolve.Graph) ([]render.StaticFile, error) {
 
 	// Open data may be read from other sites' pages; CSV and the feed get
 	// their exact media type.
-	rules := []netlify.Rule{{Path: "/data/*", Headers: []netlify.Header{{Name: "Access-Control-Allow-Origin", Value: "*"}}}}
+	cors := []netlify.Header{{Name: "Access-Control-Allow-Origin", Value: "*"}}
+	rules := []netlify.Rule{{Path: "/data/*", Headers: cors}, {Path: "/schema/*", Headers: cors}}
 	for _, d := range opendata.Downloads {
 		if d.Format == "CSV" {
 			rules = append(rules, netlify.Rule{Path: d.Path, Headers: []netlify.Header{{Name: "Content-Type", Value: "text/csv; charset=utf-8"}}})

@@ -25,20 +25,27 @@ func (s *siteFlags) register(fs *flag.FlagSet) {
 	fs.IntVar(&s.maxAge, "max-age", 12, "warn about records reviewed more than this many months ago")
 }
 
-func runBuild(ctx context.Context, e *env, args []string) error {
+func runBuild(ctx context.Context, e *env, args []string) (err error) {
 	var s siteFlags
 	var out, baseURL, format string
+	var prof profiles
 	fs := newFlags(e, "build", "[flags]", "Validate the content and, if it has no errors, write the site to the output\nfolder, replacing it whole. A build with errors writes nothing.")
 	s.register(fs)
 	fs.StringVar(&out, "out", "", "output folder (default ROOT/public)")
 	fs.StringVar(&baseURL, "base-url", "", "published address, overriding site.yaml (for deploy previews)")
 	fs.StringVar(&format, "format", "text", "diagnostics format: text or github")
+	prof.register(fs)
 	if err := parse(fs, args); err != nil {
 		return err
 	}
 	if err := checkFormat(fs, format); err != nil {
 		return err
 	}
+	stop, err := prof.start()
+	if err != nil {
+		return err
+	}
+	defer func() { err = errors.Join(err, stop()) }()
 	opts := build.Dirs(s.root, s.content, out)
 	opts.BaseURL = baseURL
 	opts.Check.MaxAge = s.maxAge
@@ -46,11 +53,11 @@ func runBuild(ctx context.Context, e *env, args []string) error {
 	if p != nil && !s.quiet {
 		opts.Progress = p.report
 	}
-	res, err := build.Build(ctx, opts)
+	res, berr := build.Build(ctx, opts)
 	if p != nil {
 		p.clear()
 	}
-	return report(e, res, err, format, s.quiet, true)
+	return report(e, res, berr, format, s.quiet, true)
 }
 
 func runCheck(_ context.Context, e *env, args []string) error {

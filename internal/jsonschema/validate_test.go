@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"gopkg.in/yaml.v3"
 )
@@ -38,7 +39,7 @@ func validate(s map[string]any, v any, path string) []string {
 		bad("enum: %v is not one of %v", v, enum)
 	}
 	if str, ok := v.(string); ok {
-		if p, ok := s["pattern"].(string); ok && !regexp.MustCompile(p).MatchString(str) {
+		if p, ok := s["pattern"].(string); ok && !compiled(p).MatchString(str) {
 			bad("pattern: %q does not match %s", str, p)
 		}
 	}
@@ -86,6 +87,17 @@ func validate(s map[string]any, v any, path string) []string {
 		}
 	}
 	return problems
+}
+
+var regexps sync.Map // pattern -> *regexp.Regexp
+
+func compiled(pattern string) *regexp.Regexp {
+	if re, ok := regexps.Load(pattern); ok {
+		return re.(*regexp.Regexp)
+	}
+	re := regexp.MustCompile(pattern)
+	regexps.Store(pattern, re)
+	return re
 }
 
 func orRoot(path string) string {

@@ -215,7 +215,7 @@ func (b *Builder) render(ctx context.Context, g *resolve.Graph, keys []string, a
 	if err != nil {
 		return nil, n, err
 	}
-	if err := writeExtras(g, w); err != nil {
+	if err := writeExtras(g, pages, w); err != nil {
 		return nil, n, err
 	}
 	b.graph, b.pages, b.paths, b.site = g, index, paths, w.site()
@@ -260,8 +260,8 @@ func (b *Builder) affected(pages []render.Page, keys []string, index map[string]
 	return todo
 }
 
-func writeExtras(g *resolve.Graph, w *memWriter) error {
-	extra, err := build.ExtraFiles(g)
+func writeExtras(g *resolve.Graph, pages []render.Page, w *memWriter) error {
+	extra, err := build.ExtraFiles(g, pages)
 	if err != nil {
 		return err
 	}

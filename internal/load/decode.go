@@ -129,6 +129,7 @@ func (d *decoder) scalarRules(n *yaml.Node, f schema.Field, format schema.Format
 	}
 	if problem := checkFormat(format, n.Value); problem != "" {
 		d.errorf(n, "%s: %s", path, problem)
+		return // a malformed reference need not also be reported as unknown
 	}
 	if f.Enum != nil {
 		if problem := checkEnum(f.Enum, n.Value); problem != "" {

@@ -18,7 +18,7 @@ type License struct {
 	State        StateCode    `yaml:"state" check:"required,ref=states" doc:"The issuing state." example:"OH"`
 	Specialty    ID           `yaml:"specialty" check:"required,ref=specialties" doc:"The specialty it licenses." example:"respiratory-care"`
 	Board        ID           `yaml:"board" check:"required,ref=boards" doc:"The board or agency that issues it." example:"oh-state-medical-board"`
-	Occupations  []ID         `yaml:"occupations" check:"required,min=1,ref=occupations" doc:"O*NET-SOC codes of the licensed occupation." example:"[29-1126.00]"`
+	Occupations  []SOCCode    `yaml:"occupations" check:"required,min=1,ref=occupations" doc:"O*NET-SOC codes of the licensed occupation." example:"[29-1126.00]"`
 	Credential   string       `yaml:"credential" check:"required,enum=license|certificate|registration|permit|certification" doc:"The kind of credential the state issues." example:"license"`
 	Summary      Markdown     `yaml:"summary" check:"required" doc:"What the credential allows and who needs it."`
 	Requirements Requirements `yaml:"requirements" doc:"What an applicant needs."`

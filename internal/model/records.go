@@ -25,12 +25,12 @@ type States struct {
 
 // Family is content/families/<id>.yaml: a group of related specialties.
 type Family struct {
-	Name        string   `yaml:"name" check:"required" doc:"The family's name." example:"Cardiac Care, Perfusion, Dialysis and Respiratory Care"`
-	Summary     Markdown `yaml:"summary" check:"required" doc:"Who these practitioners are and how they are qualified."`
-	Occupations []ID     `yaml:"occupations" check:"ref=occupations" doc:"O*NET-SOC codes of the family's occupations." example:"[29-1126.00]"`
-	Reported    Reported `yaml:"reported" doc:"Figures an outside database publishes for the family."`
-	Sources     []Source `yaml:"sources" check:"required,min=1" doc:"Documents that support the record."`
-	Reviewed    Date     `yaml:"reviewed" check:"required" doc:"When an editor last checked the record against its sources." example:"2026-11-24"`
+	Name        string    `yaml:"name" check:"required" doc:"The family's name." example:"Cardiac Care, Perfusion, Dialysis and Respiratory Care"`
+	Summary     Markdown  `yaml:"summary" check:"required" doc:"Who these practitioners are and how they are qualified."`
+	Occupations []SOCCode `yaml:"occupations" check:"ref=occupations" doc:"O*NET-SOC codes of the family's occupations." example:"[29-1126.00]"`
+	Reported    Reported  `yaml:"reported" doc:"Figures an outside database publishes for the family."`
+	Sources     []Source  `yaml:"sources" check:"required,min=1" doc:"Documents that support the record."`
+	Reviewed    Date      `yaml:"reviewed" check:"required" doc:"When an editor last checked the record against its sources." example:"2026-11-24"`
 }
 
 // Specialty is content/specialties/<id>.yaml: one licensed practice area.
@@ -38,7 +38,7 @@ type Specialty struct {
 	Name        string    `yaml:"name" check:"required" doc:"The specialty's name." example:"Respiratory care"`
 	Family      ID        `yaml:"family" check:"required,ref=families" doc:"The family it belongs to." example:"cardiopulmonary"`
 	Summary     Markdown  `yaml:"summary" check:"required" doc:"What practitioners of the specialty do."`
-	Occupations []ID      `yaml:"occupations" check:"ref=occupations" doc:"O*NET-SOC codes that cover the specialty." example:"[29-1126.00]"`
+	Occupations []SOCCode `yaml:"occupations" check:"ref=occupations" doc:"O*NET-SOC codes that cover the specialty." example:"[29-1126.00]"`
 	Reported    Reported  `yaml:"reported" doc:"Figures an outside database publishes for the specialty."`
 	NotLicensed []Absence `yaml:"not_licensed" doc:"States found, by research, not to license the specialty. A state neither licensed nor listed here counts as not yet researched."`
 	Sources     []Source  `yaml:"sources" doc:"Documents that support the record."`

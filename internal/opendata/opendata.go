@@ -185,12 +185,27 @@ func licensesCSV(rows []LicenseRow) ([]byte, error) {
 }
 
 func writeCSV(records [][]string) ([]byte, error) {
+	for _, rec := range records {
+		for i, v := range rec {
+			rec[i] = defuse(v)
+		}
+	}
 	var b bytes.Buffer
 	w := csv.NewWriter(&b)
 	if err := w.WriteAll(records); err != nil { // WriteAll flushes
 		return nil, err
 	}
 	return b.Bytes(), nil
+}
+
+// defuse keeps a spreadsheet from reading a cell as a formula: a value
+// that starts with =, +, -, @, a tab or a carriage return gets a leading
+// apostrophe, as OWASP recommends for CSV downloads.
+func defuse(v string) string {
+	if v != "" && strings.ContainsRune("=+-@\t\r", rune(v[0])) {
+		return "'" + v
+	}
+	return v
 }
 
 func encodeJSON(v any) ([]byte, error) {

@@ -29,7 +29,7 @@ func graph(licenseTitle string) *resolve.Graph {
 	ohb := &resolve.Board{Meta: resolve.Meta{ID: "oh-board", Path: "/boards/oh-board/"}, Board: &model.Board{Name: "State Medical Board of Ohio", State: "OH", Aliases: []model.Path{"/boards/old/"}}, State: oh}
 	txb := &resolve.Board{Meta: resolve.Meta{ID: "tx-board", Path: "/boards/tx-board/"}, Board: &model.Board{Name: "Texas Medical Board", State: "TX"}, State: tx}
 	ohl := &resolve.License{Meta: resolve.Meta{ID: "oh-rcp", Path: "/licenses/oh-rcp/"},
-		License: &model.License{Title: "Respiratory Care Professional", State: "OH", Specialty: "respiratory-care", Board: "oh-board", Credential: "license", Occupations: []string{"29-1126.00"},
+		License: &model.License{Title: "Respiratory Care Professional", State: "OH", Specialty: "respiratory-care", Board: "oh-board", Credential: "license", Occupations: []model.SOCCode{"29-1126.00"},
 			Requirements: model.Requirements{Renewal: "Every two years", Certifications: []model.CertRequirement{{ID: "nbrc-crt", Role: "required"}, {ID: "nbrc-rrt", Role: "alternative"}}}, Reviewed: "2026-11-24"},
 		State: oh, Specialty: rc, Board: ohb, Occupations: []*resolve.Occupation{occ},
 		Certifications: []resolve.CertRole{{Cert: crt, Role: "required"}, {Cert: rrt, Role: "alternative"}}}

@@ -53,6 +53,7 @@ func Pages(g *resolve.Graph, assets Assets) []Page {
 		p.add(pg.Meta, "page", &ContentPage{Base: b, Page: pg})
 	}
 	p.extraPages()
+	p.schemaPage()
 	p.maintainers()
 	p.addMaps()
 	nf := p.base(resolve.Meta{Path: "/404.html"}, "Page not found", "The page you asked for is not here.")

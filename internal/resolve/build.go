@@ -126,10 +126,10 @@ func (r *resolver) linkLicense(l *License) {
 }
 
 // pick returns the records named by ids that exist, in the order named.
-func pick[R any](m map[string]*R, ids []string) []*R {
+func pick[R any, S ~string](m map[string]*R, ids []S) []*R {
 	out := make([]*R, 0, len(ids))
 	for _, id := range ids {
-		if x, ok := m[id]; ok {
+		if x, ok := m[string(id)]; ok {
 			out = append(out, x)
 		}
 	}

@@ -141,6 +141,7 @@ type generator struct {
 // nothing is commented again.
 func (g *generator) field(f schema.Field, commented bool, col int) []string {
 	var lines []string
+	top := col == 0
 	if commented {
 		col += 2
 	}
@@ -169,7 +170,7 @@ func (g *generator) field(f schema.Field, commented bool, col int) []string {
 		}
 		lines = append(lines, item...)
 	default:
-		v := g.value(f)
+		v := g.value(f, top)
 		if v != "" {
 			key += " " + v
 		}
@@ -193,10 +194,14 @@ func (g *generator) fields(t *schema.Type, commented bool, col int) []string {
 	return lines
 }
 
-// value is a scalar field's value as written after its key, or "".
-func (g *generator) value(f schema.Field) string {
+// value is a scalar field's value as written after its key, or "". A
+// template fills in only top-level fields.
+func (g *generator) value(f schema.Field, top bool) string {
 	if !g.example {
-		return g.fill[f.Name]
+		if top {
+			return g.fill[f.Name]
+		}
+		return ""
 	}
 	if f.Example != "" {
 		if f.Type.Shape == schema.String {

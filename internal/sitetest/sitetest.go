@@ -11,7 +11,7 @@ import (
 // path inside content/.
 func Base() map[string]string {
 	return map[string]string{
-		"site.yaml": "title: Test\ndescription: A test site.\nbase_url: https://example.org\nrepository: https://example.org/repo\n" +
+		"site.yaml": "title: Test\ndescription: A test site.\nbase_url: https://site.example\nrepository: https://example.org/repo\n" +
 			"edit_url: https://example.org/repo/edit/{path}\nissue_url: https://example.org/repo/issues/new?title={title}\n",
 		"states.yaml":                       "states:\n  - {code: OH, name: Ohio, type: state}\n  - {code: TX, name: Texas, type: state}\n",
 		"families/cardio.yaml":              "name: Cardio\nsummary: Hearts and lungs.\noccupations: [29-1126.00]\nreported: {licenses: 3, jurisdictions: 2, source: {title: DB, url: \"https://db.example\"}}\nsources: [{title: x, url: \"https://example.org\"}]\nreviewed: 2026-11-24\n",
@@ -24,6 +24,8 @@ func Base() map[string]string {
 			"summary: |\n  Issued by [the board](board:oh-board).\nrequirements:\n  certifications:\n    - {id: nbrc-rrt, role: required}\n  renewal: Every two years\n" +
 			"sources: [{title: Board, url: \"https://oh.example\"}]\nreviewed: 2026-11-24\n",
 		"pages/about.md": "---\ntitle: About\ndescription: About the site.\n---\n# About\n\nSee [Ohio](state:OH).\n",
+		// Pages link to the contributing guide where a fact is missing.
+		"pages/contributing.md": "---\ntitle: Contributing\ndescription: How to help.\n---\n# Contributing\n",
 	}
 }
 
