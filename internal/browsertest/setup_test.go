@@ -156,7 +156,8 @@ func newSuite(chromium string) (_ *suite, err error) {
 	// when the allocator is cancelled. The proxy is a closed loopback
 	// port: Chrome never proxies loopback addresses, so the site loads,
 	// while a request to anywhere else fails at once instead of leaving
-	// the machine (the tests still see it in the network events and fail).
+	// the machine (the tests still see it in the network events and
+	// fail); no host name but localhost resolves either.
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(chromium),
 		chromedp.NoSandbox,
@@ -166,6 +167,7 @@ func newSuite(chromium string) (_ *suite, err error) {
 		chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true),
 		chromedp.ProxyServer("http://127.0.0.1:9"),
+		chromedp.Flag("host-resolver-rules", "MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1"),
 		chromedp.WindowSize(1280, 800),
 	)
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
@@ -257,6 +259,7 @@ type tab struct {
 	ctx context.Context
 
 	mu       sync.Mutex
+	urls     map[network.RequestID]string // of the requests seen, for messages
 	offsite  []string
 	problems []string
 }
@@ -273,7 +276,7 @@ const (
 // and closes it when the test ends.
 func (s *suite) newTab(t *testing.T, cs scheme) *tab {
 	t.Helper()
-	tb := &tab{t: t, s: s}
+	tb := &tab{t: t, s: s, urls: map[network.RequestID]string{}}
 	ctx, cancel := chromedp.NewContext(s.browser, chromedp.WithListener(tb.listen))
 	t.Cleanup(cancel)
 	if err := chromedp.Do(ctx); err != nil {
@@ -297,6 +300,9 @@ func (tb *tab) listen(ev any) {
 	defer tb.mu.Unlock()
 	switch ev := ev.(type) {
 	case *network.EventRequestWillBeSent:
+		if ev.Request != nil {
+			tb.urls[ev.RequestID] = ev.Request.URL
+		}
 		if ev.Request != nil && !onSite(ev.Request.URL) {
 			tb.offsite = append(tb.offsite, fmt.Sprintf("%s (from %s)", ev.Request.URL, ev.DocumentURL))
 		}
@@ -308,7 +314,7 @@ func (tb *tab) listen(ev any) {
 		}
 	case *network.EventLoadingFailed:
 		if !ev.Canceled {
-			tb.problems = append(tb.problems, fmt.Sprintf("a %s request failed: %s", ev.Type, ev.ErrorText))
+			tb.problems = append(tb.problems, fmt.Sprintf("%s: %s", tb.urls[ev.RequestID], ev.ErrorText))
 		}
 	case *runtime.EventExceptionThrown:
 		if d := ev.ExceptionDetails; d != nil {
@@ -327,6 +333,7 @@ func (tb *tab) check(t *testing.T) {
 	tb.mu.Lock()
 	offsite, problems := tb.offsite, tb.problems
 	tb.offsite, tb.problems = nil, nil
+	clear(tb.urls)
 	tb.mu.Unlock()
 	for _, u := range offsite {
 		t.Errorf("a request left the site: %s", u)
