@@ -254,9 +254,8 @@ func onSite(raw string) bool {
 // that leaves the site, every uncaught JavaScript exception and every
 // failed subresource is recorded and fails the test that opened it.
 type tab struct {
-	t   *testing.T
 	s   *suite
-	ctx context.Context
+	ctx context.Context // bounded by tabTimeout
 
 	mu       sync.Mutex
 	urls     map[network.RequestID]string // of the requests seen, for messages
@@ -276,7 +275,7 @@ const (
 // and closes it when the test ends.
 func (s *suite) newTab(t *testing.T, cs scheme) *tab {
 	t.Helper()
-	tb := &tab{t: t, s: s, urls: map[network.RequestID]string{}}
+	tb := &tab{s: s, urls: map[network.RequestID]string{}}
 	ctx, cancel := chromedp.NewContext(s.browser, chromedp.WithListener(tb.listen))
 	t.Cleanup(cancel)
 	if err := chromedp.Do(ctx); err != nil {
@@ -289,6 +288,9 @@ func (s *suite) newTab(t *testing.T, cs scheme) *tab {
 		Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: string(cs)}},
 	}); err != nil {
 		t.Fatalf("emulating prefers-color-scheme: %s: %v", cs, err)
+	}
+	if !eval[bool](t, tb, fmt.Sprintf(`matchMedia('(prefers-color-scheme: %s)').matches`, cs)) {
+		t.Fatalf("the tab does not prefer the %s colour scheme", cs)
 	}
 	t.Cleanup(func() { tb.check(t) })
 	return tb

@@ -263,7 +263,7 @@ func TestDictionary(t *testing.T) {
 	}{
 		{"license.title", "text", true, nil, ""},
 		{"license.state", "state code", true, nil, "states"},
-		{"license.occupations", "list of text", true, nil, "occupations"},
+		{"license.occupations", "list of O*NET-SOC code", true, nil, "occupations"},
 		{"license.credential", "text", true, []string{"license", "certificate", "registration", "permit", "certification"}, ""},
 		{"license.requirements", "mapping", false, nil, ""},
 		{"license.requirements.certifications", "list of mapping", false, nil, ""},

