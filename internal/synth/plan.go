@@ -100,10 +100,11 @@ func CountsFor(n int) Counts {
 	return c
 }
 
-// permute returns a bijection of [0, m) that scatters neighbours, so that
-// the first records of a small site already use varied words.
+// permute maps i in [0, m) to [0, m), one to one, scattering neighbours so
+// that the first records of a small site already use varied words.
+// Multiplying by a prime that does not divide m is a bijection modulo m.
 func permute(i, m int) int {
-	const a = 7919 // prime; coprime with every m the word lists give but its multiples
+	const a = 7919
 	if m%a == 0 {
 		return i % m
 	}

@@ -35,8 +35,8 @@ type Options struct {
 	Today    time.Time // review dates fall in the 300 days before it; zero means now
 }
 
-// kinds are the record folders in the order files are written, with the
-// count of each and the function that writes one record.
+// kindWriter is a record folder: how many records it holds, how one is
+// written and what its file is named.
 type kindWriter struct {
 	dir   string
 	count func(*plan) int
@@ -44,6 +44,7 @@ type kindWriter struct {
 	id    func(*plan, int) string
 }
 
+// kindWriters are the record folders in the order files are written.
 var kindWriters = []kindWriter{
 	{"licenses", func(p *plan) int { return len(p.licenses) }, (*writer).license, func(p *plan, i int) string { return p.licenses[i].id }},
 	{"boards", func(p *plan) int { return len(p.boards) }, (*writer).board, func(p *plan, i int) string { return p.boards[i].id }},
