@@ -53,12 +53,11 @@ func extraFiles(g *resolve.Graph, rendered []render.Page) ([]render.StaticFile, 
 	var pages []feed.Page
 	var published []string
 	for _, p := range rendered {
-		b := render.BaseOf(p)
-		if b == nil || p.Path == "404.html" {
+		if p.Path == "404.html" {
 			continue
 		}
-		pages = append(pages, feed.Page{Path: b.Path, Modified: b.Reviewed})
-		published = append(published, b.Path)
+		pages = append(pages, feed.Page{Path: p.URL, Modified: p.Reviewed})
+		published = append(published, p.URL)
 	}
 	slices.SortFunc(pages, func(a, b feed.Page) int { return cmp.Compare(a.Path, b.Path) })
 	base := string(g.Site.BaseURL)

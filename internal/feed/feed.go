@@ -1,6 +1,7 @@
 // Package feed writes the files machines read to follow the site: the Atom
 // feed of recently reviewed records (/feed.xml), the sitemap
-// (/sitemap.xml) and robots.txt.
+// (/sitemap.xml, with numbered parts and an index above MaxSitemapURLs
+// pages) and robots.txt.
 //
 // Contract:
 //
@@ -20,6 +21,8 @@ import (
 	"cmp"
 	"encoding/xml"
 	"fmt"
+	"io"
+	"path"
 	"slices"
 	"strings"
 	"time"
@@ -38,31 +41,47 @@ type Entry struct {
 }
 
 // Recent returns the n most recently reviewed licenses, boards and
-// certifications, newest first.
+// certifications, newest first. It sorts small keys and builds only the n
+// entries it returns.
 func Recent(g *resolve.Graph, n int) []Entry {
-	var all []Entry
+	type key struct {
+		updated model.Date
+		path    string
+		build   func() Entry
+	}
+	keys := make([]key, 0, len(g.Licenses)+len(g.Boards)+len(g.Certifications))
 	for _, l := range g.Licenses {
-		s := l.State.Name + " " + l.Credential + " for " + strings.ToLower(l.Specialty.Name)
-		if l.Board != nil {
-			s += ", issued by the " + l.Board.Name
-		}
-		all = append(all, Entry{l.Title + " (" + l.State.Name + ")", l.Path, s + ".", "License", l.Reviewed})
+		keys = append(keys, key{l.Reviewed, l.Path, func() Entry {
+			s := l.State.Name + " " + l.Credential + " for " + strings.ToLower(l.Specialty.Name)
+			if l.Board != nil {
+				s += ", issued by the " + l.Board.Name
+			}
+			return Entry{l.Title + " (" + l.State.Name + ")", l.Path, s + ".", "License", l.Reviewed}
+		}})
 	}
 	for _, b := range g.Boards {
-		all = append(all, Entry{b.Name, b.Path, "Licensing board or agency in " + b.State.Name + ".", "Board", b.Reviewed})
+		keys = append(keys, key{b.Reviewed, b.Path, func() Entry {
+			return Entry{b.Name, b.Path, "Licensing board or agency in " + b.State.Name + ".", "Board", b.Reviewed}
+		}})
 	}
 	for _, c := range g.Certifications {
-		title, s := c.Name, "National certification"
-		if c.Acronym != "" {
-			title += " (" + c.Acronym + ")"
-		}
-		if c.Issuer != nil {
-			s += " awarded by the " + c.Issuer.Name
-		}
-		all = append(all, Entry{title, c.Path, s + ".", "Certification", c.Reviewed})
+		keys = append(keys, key{c.Reviewed, c.Path, func() Entry {
+			title, s := c.Name, "National certification"
+			if c.Acronym != "" {
+				title += " (" + c.Acronym + ")"
+			}
+			if c.Issuer != nil {
+				s += " awarded by the " + c.Issuer.Name
+			}
+			return Entry{title, c.Path, s + ".", "Certification", c.Reviewed}
+		}})
 	}
-	slices.SortStableFunc(all, func(a, b Entry) int { return cmp.Or(cmp.Compare(b.Updated, a.Updated), cmp.Compare(a.Path, b.Path)) })
-	return all[:min(n, len(all))]
+	slices.SortStableFunc(keys, func(a, b key) int { return cmp.Or(cmp.Compare(b.updated, a.updated), cmp.Compare(a.path, b.path)) })
+	out := make([]Entry, 0, max(0, min(n, len(keys))))
+	for _, k := range keys[:cap(out)] {
+		out = append(out, k.build())
+	}
+	return out
 }
 
 const atomNS = "http://www.w3.org/2005/Atom"
@@ -169,31 +188,107 @@ type Page struct {
 // MaxSitemapURLs is the most URLs one sitemap may list.
 const MaxSitemapURLs = 50000
 
-type urlset struct {
-	XMLName xml.Name     `xml:"urlset"`
-	NS      string       `xml:"xmlns,attr"`
-	URLs    []sitemapURL `xml:"url"`
-}
+const sitemapNS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 
 type sitemapURL struct {
 	Loc     string `xml:"loc"`
 	LastMod string `xml:"lastmod,omitempty"`
 }
 
-// Sitemap lists pages under baseURL, in the order given.
+// Sitemap lists pages under baseURL, in the order given, as one sitemap;
+// it fails above MaxSitemapURLs pages (Sitemaps splits them).
 func Sitemap(baseURL string, pages []Page) ([]byte, error) {
 	if len(pages) > MaxSitemapURLs {
 		return nil, fmt.Errorf("sitemap: %d pages, more than the %d one sitemap may list", len(pages), MaxSitemapURLs)
 	}
+	if err := checkPaths(pages); err != nil {
+		return nil, err
+	}
+	var b bytes.Buffer
+	err := writeSitemap(&b, strings.TrimSuffix(baseURL, "/"), pages)
+	return b.Bytes(), err
+}
+
+// Sitemaps writes the sitemap of pages under baseURL, in the order given,
+// calling emit once per file with the file's site path (without leading
+// slash) and a function that writes its bytes to the writer it is given.
+// Up to MaxSitemapURLs pages make one sitemap at name (such as
+// sitemap.xml). More are split in order into sitemaps of MaxSitemapURLs
+// pages, the last holding the rest, at name-1.xml, name-2.xml and so on
+// (name without its extension), and name becomes the sitemap index that
+// lists them, each with the newest date of its pages; so robots.txt names
+// name either way. Sitemaps returns how many files it wrote.
+func Sitemaps(baseURL, name string, pages []Page, emit func(path string, fill func(io.Writer) error) error) (int, error) {
+	if err := checkPaths(pages); err != nil {
+		return 0, err
+	}
 	base := strings.TrimSuffix(baseURL, "/")
-	u := urlset{NS: "http://www.sitemaps.org/schemas/sitemap/0.9"}
+	if len(pages) <= MaxSitemapURLs {
+		return 1, emit(name, func(w io.Writer) error { return writeSitemap(w, base, pages) })
+	}
+	stem := strings.TrimSuffix(name, path.Ext(name))
+	var parts []sitemapURL
+	for i := 0; i < len(pages); i += MaxSitemapURLs {
+		chunk := pages[i:min(i+MaxSitemapURLs, len(pages))]
+		part := fmt.Sprintf("%s-%d.xml", stem, len(parts)+1)
+		if err := emit(part, func(w io.Writer) error { return writeSitemap(w, base, chunk) }); err != nil {
+			return len(parts), err
+		}
+		var newest model.Date
+		for _, p := range chunk {
+			newest = max(newest, p.Modified)
+		}
+		parts = append(parts, sitemapURL{Loc: base + "/" + part, LastMod: string(newest)})
+	}
+	err := emit(name, func(w io.Writer) error {
+		return writeXML(w, "sitemapindex", "sitemap", len(parts), func(i int) sitemapURL { return parts[i] })
+	})
+	return len(parts) + 1, err
+}
+
+func checkPaths(pages []Page) error {
 	for _, p := range pages {
 		if !strings.HasPrefix(p.Path, "/") {
-			return nil, fmt.Errorf("sitemap: path %q is not root-relative", p.Path)
+			return fmt.Errorf("sitemap: path %q is not root-relative", p.Path)
 		}
-		u.URLs = append(u.URLs, sitemapURL{Loc: base + p.Path, LastMod: string(p.Modified)})
 	}
-	return marshal(u)
+	return nil
+}
+
+// writeSitemap writes one sitemap of pages, a URL at a time.
+func writeSitemap(w io.Writer, base string, pages []Page) error {
+	return writeXML(w, "urlset", "url", len(pages), func(i int) sitemapURL {
+		return sitemapURL{Loc: base + pages[i].Path, LastMod: string(pages[i].Modified)}
+	})
+}
+
+// writeXML writes <root xmlns=sitemapNS> holding n <elem>, the i-th
+// being at(i), indented as marshal indents, one element at a time.
+func writeXML(w io.Writer, root, elem string, n int, at func(i int) sitemapURL) error {
+	if _, err := io.WriteString(w, xml.Header); err != nil {
+		return fmt.Errorf("sitemap: %w", err)
+	}
+	enc := xml.NewEncoder(w)
+	enc.Indent("", " ")
+	start := xml.StartElement{Name: xml.Name{Local: root}, Attr: []xml.Attr{{Name: xml.Name{Local: "xmlns"}, Value: sitemapNS}}}
+	err := enc.EncodeToken(start)
+	item := xml.StartElement{Name: xml.Name{Local: elem}}
+	for i := 0; i < n && err == nil; i++ {
+		err = enc.EncodeElement(at(i), item)
+	}
+	if err == nil {
+		err = enc.EncodeToken(start.End())
+	}
+	if err == nil {
+		err = enc.Close() // flushes
+	}
+	if err == nil {
+		_, err = io.WriteString(w, "\n")
+	}
+	if err != nil {
+		return fmt.Errorf("sitemap: %w", err)
+	}
+	return nil
 }
 
 // Robots allows every crawler everywhere and names the sitemap.

@@ -1,26 +1,30 @@
-// Package live keeps a site built in memory and brings it up to date after
-// an edit, re-rendering only the pages the edit affects.
+// Package live keeps a site in memory and brings it up to date after an
+// edit, for the preview server.
 //
-// A Builder remembers the loaded content, the resolved graph, and for
-// every record the pages that read it (render.Deps). After an edit to one
-// record file it reloads that file alone, checks the whole content again
-// (cheap: records are in memory), resolves the graph, and renders the
-// pages that depend on the record before or after the edit. Any other
+// A Builder remembers the loaded content and the last site. After an edit
+// to one record file it reloads that file alone, checks the whole content
+// again (cheap: records are in memory) and resolves the graph; any other
 // change (site settings, states, pages, templates, static files, a file
-// added or removed) reloads everything, but still renders only the pages
-// whose records changed unless the theme did.
+// added or removed) reloads everything. Each update yields a new immutable
+// Site in which pages are rendered on first request. The pages the
+// previous site had rendered are carried over unless they read a record
+// the edit changed (render.Deps says which records a page reads), so an
+// update renders nothing up front and afterwards only what the editor
+// looks at and the edit affected.
 //
-// Every update yields a new immutable Site; the previous one stays valid,
-// so a server can keep serving it while an update runs or when it fails.
-// An incremental update gives byte-for-byte the files a full build gives.
+// The previous Site stays valid, so a server keeps serving it while an
+// update runs or when it fails. An updated site gives byte-for-byte the
+// files a full build of the same content gives.
 package live
 
 import (
 	"context"
+	"log"
 	"path"
 	"reflect"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/licensure/licensure/internal/build"
@@ -38,18 +42,15 @@ type Builder struct {
 	opts    build.Options
 	content *load.Content
 	loadErr map[string][]diag.Diagnostic // structural problems by file
-	graph   *resolve.Graph
 	theme   *build.Theme
-	pages   map[string][]string // dependency key -> paths of pages reading it
-	paths   map[string]bool     // every page path of the last good build
-	site    *Site
+	site    *Site // the last good site
 }
 
 // Result reports one build or update.
 type Result struct {
 	Site     *Site      // the new site; nil when the content has errors
 	Diags    *diag.List // every problem, as check prints them
-	Rendered int        // pages rendered by this update
+	Kept     int        // rendered pages carried over from the previous site
 	Duration time.Duration
 }
 
@@ -138,11 +139,11 @@ func (b *Builder) finish(ctx context.Context, start time.Time, keys []string, al
 		b.content.Site.BaseURL = model.URL(b.opts.BaseURL)
 	}
 	g := resolve.Resolve(b.content)
-	site, n, err := b.render(ctx, g, keys, all || b.theme == nil)
+	site, kept, err := b.snapshot(g, keys, all)
 	if err != nil {
 		return res, err
 	}
-	res.Site, res.Rendered = site, n
+	res.Site, res.Kept = site, kept
 	return res, nil
 }
 
@@ -184,10 +185,11 @@ func samePages(a, b []*load.Page) bool {
 	})
 }
 
-// render renders the pages that depend on the changed keys, or every page
-// when all is set, on top of the previous site.
-func (b *Builder) render(ctx context.Context, g *resolve.Graph, keys []string, all bool) (*Site, int, error) {
-	if all {
+// snapshot makes the site of graph g: every page listed, none rendered
+// but those carried over from the previous site that the changed keys do
+// not touch. all drops them all, as after a change to the theme.
+func (b *Builder) snapshot(g *resolve.Graph, keys []string, all bool) (*Site, int, error) {
+	if all || b.theme == nil {
 		theme, err := build.LoadTheme(b.opts)
 		if err != nil {
 			return nil, 0, err
@@ -195,78 +197,34 @@ func (b *Builder) render(ctx context.Context, g *resolve.Graph, keys []string, a
 		b.theme = theme
 	}
 	pages := render.Pages(g, b.theme.Assets())
-	index, paths := dependents(pages)
-	w := newMemWriter(nil)
-	todo := pages
-	if all {
-		for _, f := range b.theme.Static {
-			_ = w.WriteFile(f.Path, f.Data)
-		}
-	} else {
-		w = newMemWriter(b.site.files)
-		for p := range b.paths {
-			if !paths[p] {
-				delete(w.files, p)
-			}
-		}
-		todo = b.affected(pages, keys, index)
+	site := &Site{static: map[string][]byte{}, pages: make(map[string]*pageEntry, len(pages)), tmpl: b.theme.Templates, extra: lazyExtras(g, pages)}
+	for _, f := range b.theme.Static {
+		site.static[f.Path] = f.Data
 	}
-	n, err := render.RenderAll(ctx, b.theme.Templates, todo, w)
-	if err != nil {
-		return nil, n, err
-	}
-	if err := writeExtras(g, pages, w); err != nil {
-		return nil, n, err
-	}
-	b.graph, b.pages, b.paths, b.site = g, index, paths, w.site()
-	return b.site, n, nil
-}
-
-// dependents indexes pages by the keys they depend on.
-func dependents(pages []render.Page) (map[string][]string, map[string]bool) {
-	index := map[string][]string{}
-	paths := make(map[string]bool, len(pages))
 	for _, p := range pages {
-		paths[p.Path] = true
-		for _, k := range render.Deps(p) {
-			index[k] = append(index[k], p.Path)
-		}
+		site.pages[p.Path] = &pageEntry{page: p}
 	}
-	return index, paths
+	kept := 0
+	if !all && b.site != nil {
+		kept = site.carryOver(b.site, keys)
+	}
+	b.site = site
+	return site, kept, nil
 }
 
-// affected lists the pages to render after keys changed: those that read
-// one of them before or after the change, and pages that are new.
-func (b *Builder) affected(pages []render.Page, keys []string, index map[string][]string) []render.Page {
-	want := map[string]bool{}
-	mark := func(idx map[string][]string, k string) {
-		for _, p := range idx[k] {
-			want[p] = true
+// lazyExtras makes the files derived from the whole graph on first use.
+// They cannot fail on content that passed check; if they do, the site
+// serves without them and the log says why.
+func lazyExtras(g *resolve.Graph, pages []render.Page) func() map[string][]byte {
+	return sync.OnceValue(func() map[string][]byte {
+		files := map[string][]byte{}
+		extra, err := build.ExtraFiles(g, pages)
+		if err != nil {
+			log.Printf("licensure: %v", err)
 		}
-	}
-	for _, k := range append(keys, render.Everything) {
-		kind, _, _ := strings.Cut(k, "/")
-		for _, idx := range []map[string][]string{b.pages, index} {
-			mark(idx, k)
-			mark(idx, render.KindKey(kind))
+		for _, f := range extra {
+			files[f.Path] = f.Data
 		}
-	}
-	var todo []render.Page
-	for _, p := range pages {
-		if want[p.Path] || !b.paths[p.Path] {
-			todo = append(todo, p)
-		}
-	}
-	return todo
-}
-
-func writeExtras(g *resolve.Graph, pages []render.Page, w *memWriter) error {
-	extra, err := build.ExtraFiles(g, pages)
-	if err != nil {
-		return err
-	}
-	for _, f := range extra {
-		_ = w.WriteFile(f.Path, f.Data)
-	}
-	return nil
+		return files
+	})
 }

@@ -19,17 +19,22 @@
 //   - Dictionary documents every field of every kind from package schema,
 //     so that the data page cannot drift from the model.
 //
-// CSV goes through encoding/csv and JSON through encoding/json, so every
-// value is quoted or escaped for its format. Output depends only on the
-// graph: rows follow the graph's stable orders.
+// CSV goes through encoding/csv, so every value is quoted for CSV, and a
+// value a spreadsheet would read as a formula is defused. JSON is written
+// a record at a time by jsonWriter, byte for byte as
+// json.MarshalIndent(v, "", " ") would write it, with the strings escaped
+// as encoding/json escapes them (<, > and & included). Each file is
+// streamed in one pass (Write), so memory does not grow with the site.
+// Output depends only on the graph: rows follow the graph's stable orders.
 package opendata
 
 import (
 	"bytes"
 	"encoding/csv"
-	"encoding/json"
 	"fmt"
+	"io"
 	"reflect"
+	"slices"
 	"strings"
 
 	"github.com/licensure/licensure/internal/model"
@@ -112,31 +117,37 @@ func baseURL(g *resolve.Graph) string { return strings.TrimSuffix(string(g.Site.
 
 // LicenseRows lists the licenses of g in the graph's order.
 func LicenseRows(g *resolve.Graph) []LicenseRow {
+	base := baseURL(g)
 	rows := make([]LicenseRow, 0, len(g.Licenses))
 	for _, l := range g.Licenses {
-		r := LicenseRow{ID: l.ID, Title: l.Title, State: string(l.State.Code), StateName: l.State.Name,
-			Specialty: l.Specialty.ID, SpecialtyName: l.Specialty.Name, Credential: l.Credential,
-			Occupations: []string{}, RequiredCertifications: []string{}, AcceptedCertifications: []string{}, AlternativeCertifications: []string{},
-			Renewal: l.Requirements.Renewal, Reviewed: string(l.Reviewed), URL: baseURL(g) + l.Path}
-		if l.Board != nil {
-			r.Board, r.BoardName = l.Board.ID, l.Board.Name
-		}
-		for _, o := range l.Occupations {
-			r.Occupations = append(r.Occupations, o.ID)
-		}
-		for _, c := range l.Certifications {
-			switch c.Role {
-			case "required":
-				r.RequiredCertifications = append(r.RequiredCertifications, c.Cert.ID)
-			case "accepted":
-				r.AcceptedCertifications = append(r.AcceptedCertifications, c.Cert.ID)
-			case "alternative":
-				r.AlternativeCertifications = append(r.AlternativeCertifications, c.Cert.ID)
-			}
-		}
-		rows = append(rows, r)
+		rows = append(rows, licenseRow(base, l))
 	}
 	return rows
+}
+
+// licenseRow is the row of l; its lists are empty, never nil.
+func licenseRow(base string, l *resolve.License) LicenseRow {
+	r := LicenseRow{ID: l.ID, Title: l.Title, State: string(l.State.Code), StateName: l.State.Name,
+		Specialty: l.Specialty.ID, SpecialtyName: l.Specialty.Name, Credential: l.Credential,
+		Occupations: make([]string, 0, len(l.Occupations)), RequiredCertifications: []string{}, AcceptedCertifications: []string{}, AlternativeCertifications: []string{},
+		Renewal: l.Requirements.Renewal, Reviewed: string(l.Reviewed), URL: base + l.Path}
+	if l.Board != nil {
+		r.Board, r.BoardName = l.Board.ID, l.Board.Name
+	}
+	for _, o := range l.Occupations {
+		r.Occupations = append(r.Occupations, o.ID)
+	}
+	for _, c := range l.Certifications {
+		switch c.Role {
+		case "required":
+			r.RequiredCertifications = append(r.RequiredCertifications, c.Cert.ID)
+		case "accepted":
+			r.AcceptedCertifications = append(r.AcceptedCertifications, c.Cert.ID)
+		case "alternative":
+			r.AlternativeCertifications = append(r.AlternativeCertifications, c.Cert.ID)
+		}
+	}
+	return r
 }
 
 // File is a file to publish.
@@ -145,57 +156,77 @@ type File struct {
 	Data []byte
 }
 
-// Files returns every file of Downloads.
+// Files returns every file of Downloads, in memory. Write streams the
+// same bytes instead; prefer it for a whole site.
 func Files(g *resolve.Graph) ([]File, error) {
-	rows := LicenseRows(g)
 	var out []File
+	err := Write(g, func(path string, fill func(io.Writer) error) error {
+		var b bytes.Buffer
+		if err := fill(&b); err != nil {
+			return err
+		}
+		out = append(out, File{Path: path, Data: b.Bytes()})
+		return nil
+	})
+	return out, err
+}
+
+// Write writes every file of Downloads, in order, one at a time: for each
+// it calls emit with the file's site path without leading slash (such as
+// data/licenses.csv) and a function that writes the file's bytes to the
+// writer it is given. emit should hand fill a buffered writer: the
+// encoders write in small pieces. Each file is written in one pass over
+// the graph, holding no more than a record and a small buffer.
+func Write(g *resolve.Graph, emit func(path string, fill func(io.Writer) error) error) error {
 	for _, d := range Downloads {
-		var data []byte
-		var err error
-		switch d.Path {
-		case "/data/licenses.csv":
-			data, err = licensesCSV(rows)
-		case "/data/licenses.json":
-			data, err = encodeJSON(rows)
-		case "/data/matrix.csv":
-			data, err = MatrixCSV(BuildMatrix(g))
-		case "/data/all.json":
-			data, err = AllJSON(g)
-		default:
-			err = fmt.Errorf("no writer")
+		if err := emit(strings.TrimPrefix(d.Path, "/"), func(w io.Writer) error { return WriteDownload(w, g, d.Path) }); err != nil {
+			return fmt.Errorf("opendata: %s: %w", d.Path, err)
 		}
-		if err != nil {
-			return nil, fmt.Errorf("opendata: %s: %w", d.Path, err)
-		}
-		out = append(out, File{Path: strings.TrimPrefix(d.Path, "/"), Data: data})
 	}
-	return out, nil
+	return nil
 }
 
-func licensesCSV(rows []LicenseRow) ([]byte, error) {
-	header := make([]string, len(LicenseColumns))
+// WriteDownload writes the file of Downloads at site path (such as
+// /data/licenses.csv) to w.
+func WriteDownload(w io.Writer, g *resolve.Graph, path string) error {
+	switch path {
+	case "/data/licenses.csv":
+		return writeLicensesCSV(w, g)
+	case "/data/licenses.json":
+		return writeLicensesJSON(w, g)
+	case "/data/matrix.csv":
+		return writeMatrixCSV(w, g)
+	case "/data/all.json":
+		return writeAllJSON(w, g)
+	}
+	return fmt.Errorf("no writer for %s", path)
+}
+
+func writeLicensesCSV(w io.Writer, g *resolve.Graph) error {
+	cw := csv.NewWriter(w)
+	rec := make([]string, len(LicenseColumns))
 	for i, c := range LicenseColumns {
-		header[i] = c.Name
+		rec[i] = c.Name
 	}
-	records := [][]string{header}
-	for _, r := range rows {
-		records = append(records, r.record())
+	if err := writeRecord(cw, rec); err != nil {
+		return err
 	}
-	return writeCSV(records)
-}
-
-func writeCSV(records [][]string) ([]byte, error) {
-	for _, rec := range records {
-		for i, v := range rec {
-			rec[i] = defuse(v)
+	base := baseURL(g)
+	for _, l := range g.Licenses {
+		if err := writeRecord(cw, licenseRow(base, l).record()); err != nil {
+			return err
 		}
 	}
-	var b bytes.Buffer
-	w := csv.NewWriter(&b)
-	if err := w.WriteAll(records); err != nil { // WriteAll flushes
-		return nil, err
+	cw.Flush()
+	return cw.Error()
+}
+
+// writeRecord writes one CSV record, defusing each value.
+func writeRecord(cw *csv.Writer, rec []string) error {
+	for i, v := range rec {
+		rec[i] = defuse(v)
 	}
-	return b.Bytes(), nil
+	return cw.Write(rec)
 }
 
 // defuse keeps a spreadsheet from reading a cell as a formula: a value
@@ -208,104 +239,138 @@ func defuse(v string) string {
 	return v
 }
 
-func encodeJSON(v any) ([]byte, error) {
-	b, err := json.MarshalIndent(v, "", " ")
-	if err != nil {
-		return nil, err
-	}
-	return append(b, '\n'), nil
-}
-
-// object is a JSON object that keeps its keys in order.
-type object []member
-
-type member struct {
-	Key   string
-	Value any
-}
-
-// MarshalJSON writes the members in order; encoding/json then checks and
-// compacts the result and escapes <, > and & in strings.
-func (o object) MarshalJSON() ([]byte, error) {
-	var b bytes.Buffer
-	b.WriteByte('{')
-	for i, m := range o {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		k, err := json.Marshal(m.Key)
-		if err != nil {
-			return nil, err
-		}
-		v, err := json.Marshal(m.Value)
-		if err != nil {
-			return nil, err
-		}
-		b.Write(k)
-		b.WriteByte(':')
-		b.Write(v)
-	}
-	b.WriteByte('}')
-	return b.Bytes(), nil
-}
-
-// AllJSON encodes every record of every kind.
-func AllJSON(g *resolve.Graph) ([]byte, error) {
+// writeLicensesJSON writes the rows of licenses.csv as an indented array
+// of objects, keyed as LicenseRow's json tags.
+func writeLicensesJSON(w io.Writer, g *resolve.Graph) error {
+	j := newJSONWriter(w)
 	base := baseURL(g)
-	rec := func(m resolve.Meta, v any) object {
-		rv := reflect.Indirect(reflect.ValueOf(v))
-		o := object{{"id", m.ID}, {"url", base + m.Path}}
-		return append(o, value(rv, schema.Of(rv.Type())).(object)...)
-	}
-	list := func(n int, at func(i int) object) []object {
-		out := make([]object, n)
-		for i := range out {
-			out[i] = at(i)
+	j.open('[')
+	for i, l := range g.Licenses {
+		r := licenseRow(base, l)
+		j.item(i)
+		j.open('{')
+		for k, v := range []string{r.ID, r.Title, r.State, r.StateName, r.Specialty, r.SpecialtyName, r.Board, r.BoardName, r.Credential} {
+			j.member(k, LicenseColumns[k].Name, v)
 		}
-		return out
-	}
-	kinds := map[string][]object{
-		"states":         list(len(g.States), func(i int) object { return rec(g.States[i].Meta, g.States[i].State) }),
-		"families":       list(len(g.Families), func(i int) object { return rec(g.Families[i].Meta, g.Families[i].Family) }),
-		"specialties":    list(len(g.Specialties), func(i int) object { return rec(g.Specialties[i].Meta, g.Specialties[i].Specialty) }),
-		"occupations":    list(len(g.Occupations), func(i int) object { return rec(g.Occupations[i].Meta, g.Occupations[i].Occupation) }),
-		"licenses":       list(len(g.Licenses), func(i int) object { return rec(g.Licenses[i].Meta, g.Licenses[i].License) }),
-		"boards":         list(len(g.Boards), func(i int) object { return rec(g.Boards[i].Meta, g.Boards[i].Board) }),
-		"certifications": list(len(g.Certifications), func(i int) object { return rec(g.Certifications[i].Meta, g.Certifications[i].Certification) }),
-		"issuers":        list(len(g.Issuers), func(i int) object { return rec(g.Issuers[i].Meta, g.Issuers[i].Issuer) }),
-	}
-	top := object{{"site", object{{"title", g.Site.Title}, {"description", g.Site.Description}, {"url", base + "/"}}}}
-	for _, k := range append([]model.Kind{model.StatesKind}, model.Kinds...) {
-		records, ok := kinds[k.Name]
-		if !ok {
-			return nil, fmt.Errorf("no records for kind %q", k.Name)
+		for k, list := range [][]string{r.Occupations, r.RequiredCertifications, r.AcceptedCertifications, r.AlternativeCertifications} {
+			j.item(9 + k)
+			j.key(LicenseColumns[9+k].Name)
+			j.strings(list)
 		}
-		top = append(top, member{k.Name, records})
+		for k, v := range []string{r.Renewal, r.Reviewed, r.URL} {
+			j.member(13+k, LicenseColumns[13+k].Name, v)
+		}
+		j.close('}', len(LicenseColumns))
+		j.maybeFlush()
 	}
-	return encodeJSON(top)
+	j.close(']', len(g.Licenses))
+	j.b = append(j.b, '\n')
+	return j.Flush()
 }
 
-// value converts v, of schema type t, into what encoding/json writes:
-// structs become ordered objects keyed by YAML key, lists arrays (never
-// null), named strings plain strings.
-func value(v reflect.Value, t *schema.Type) any {
+// kindRecords reaches the records of one kind: how many there are, and
+// the i-th one's Meta and its model value (a pointer to a struct).
+type kindRecords struct {
+	n  int
+	at func(i int) (resolve.Meta, any)
+}
+
+func records(g *resolve.Graph) map[string]kindRecords {
+	return map[string]kindRecords{
+		"states":         {len(g.States), func(i int) (resolve.Meta, any) { return g.States[i].Meta, &g.States[i].State }},
+		"families":       {len(g.Families), func(i int) (resolve.Meta, any) { return g.Families[i].Meta, g.Families[i].Family }},
+		"specialties":    {len(g.Specialties), func(i int) (resolve.Meta, any) { return g.Specialties[i].Meta, g.Specialties[i].Specialty }},
+		"occupations":    {len(g.Occupations), func(i int) (resolve.Meta, any) { return g.Occupations[i].Meta, g.Occupations[i].Occupation }},
+		"licenses":       {len(g.Licenses), func(i int) (resolve.Meta, any) { return g.Licenses[i].Meta, g.Licenses[i].License }},
+		"boards":         {len(g.Boards), func(i int) (resolve.Meta, any) { return g.Boards[i].Meta, g.Boards[i].Board }},
+		"certifications": {len(g.Certifications), func(i int) (resolve.Meta, any) { return g.Certifications[i].Meta, g.Certifications[i].Certification }},
+		"issuers":        {len(g.Issuers), func(i int) (resolve.Meta, any) { return g.Issuers[i].Meta, g.Issuers[i].Issuer }},
+	}
+}
+
+// AllJSON encodes every record of every kind; WriteDownload streams it.
+func AllJSON(g *resolve.Graph) ([]byte, error) {
+	var b bytes.Buffer
+	err := writeAllJSON(&b, g)
+	return b.Bytes(), err
+}
+
+// writeAllJSON writes all.json: the site, then each kind's records, each
+// with its id and url and then its fields in schema order.
+func writeAllJSON(w io.Writer, g *resolve.Graph) error {
+	base := baseURL(g)
+	kinds := append([]model.Kind{model.StatesKind}, model.Kinds...)
+	recs := records(g)
+	for _, k := range kinds {
+		if _, ok := recs[k.Name]; !ok {
+			return fmt.Errorf("no records for kind %q", k.Name)
+		}
+	}
+	j := newJSONWriter(w)
+	j.open('{')
+	j.item(0)
+	j.key("site")
+	j.open('{')
+	j.member(0, "title", g.Site.Title)
+	j.member(1, "description", g.Site.Description)
+	j.member(2, "url", base+"/")
+	j.close('}', 3)
+	for n, k := range kinds {
+		kr := recs[k.Name]
+		j.item(1 + n)
+		j.key(k.Name)
+		j.open('[')
+		var t *schema.Type
+		for i := range kr.n {
+			m, v := kr.at(i)
+			rv := reflect.Indirect(reflect.ValueOf(v))
+			if t == nil || t.Go != rv.Type() {
+				t = schema.Of(rv.Type())
+			}
+			j.item(i)
+			j.open('{')
+			j.member(0, "id", m.ID)
+			j.member(1, "url", base+m.Path)
+			for f, field := range t.Fields {
+				j.item(2 + f)
+				j.key(field.Name)
+				j.value(rv.Field(field.Index), field.Type)
+			}
+			j.close('}', 2+len(t.Fields))
+			j.maybeFlush()
+		}
+		j.close(']', kr.n)
+	}
+	j.close('}', 1+len(kinds))
+	j.b = append(j.b, '\n')
+	return j.Flush()
+}
+
+// value writes v, of schema type t: structs as objects keyed by YAML key
+// in schema order, lists as arrays (never null), named strings as plain
+// strings.
+func (j *jsonWriter) value(v reflect.Value, t *schema.Type) {
 	switch t.Shape {
 	case schema.String:
-		return v.String()
+		j.str(v.String())
 	case schema.Int:
-		return v.Int()
+		j.int(v.Int())
 	case schema.List:
-		out := make([]any, v.Len())
-		for i := range out {
-			out[i] = value(v.Index(i), t.Elem)
+		n := v.Len()
+		j.open('[')
+		for i := range n {
+			j.item(i)
+			j.value(v.Index(i), t.Elem)
 		}
-		return out
+		j.close(']', n)
 	default:
-		o := make(object, 0, len(t.Fields))
-		for _, f := range t.Fields {
-			o = append(o, member{f.Name, value(v.Field(f.Index), f.Type)})
+		j.open('{')
+		for i, f := range t.Fields {
+			j.item(i)
+			j.key(f.Name)
+			j.value(v.Field(f.Index), f.Type)
 		}
-		return o
+		j.close('}', len(t.Fields))
 	}
 }
 
@@ -338,22 +403,25 @@ type MatrixCount struct {
 	Unknown       int // not yet researched
 }
 
-// BuildMatrix tabulates every state against every specialty.
+// BuildMatrix tabulates every state against every specialty, in time
+// linear in the cells and the licenses.
 func BuildMatrix(g *resolve.Graph) Matrix {
-	m := Matrix{Specialties: g.Specialties}
+	m := Matrix{Specialties: g.Specialties, Rows: make([]MatrixRow, 0, len(g.States))}
+	col := columns(g)
 	counts := make([]MatrixCount, len(g.Specialties))
 	for j, s := range g.Specialties {
 		counts[j].Specialty = s
 	}
 	for _, st := range g.States {
 		row := MatrixRow{State: st, Cells: make([]MatrixCell, len(g.Specialties))}
-		for j, s := range g.Specialties {
-			c := MatrixCell{Specialty: s, Status: "unknown"}
-			for _, l := range st.Licenses {
-				if l.Specialty == s {
-					c.Licenses = append(c.Licenses, l)
-				}
+		for _, l := range st.Licenses {
+			if j, ok := col[l.Specialty]; ok {
+				row.Cells[j].Licenses = append(row.Cells[j].Licenses, l)
 			}
+		}
+		for j, s := range g.Specialties {
+			c := &row.Cells[j]
+			c.Specialty, c.Status = s, "unknown"
 			switch {
 			case len(c.Licenses) > 0:
 				c.Status = "licensed"
@@ -361,13 +429,12 @@ func BuildMatrix(g *resolve.Graph) Matrix {
 				if st.Type == "state" {
 					counts[j].States++
 				}
-			case contains(s.NotLicensed, st):
+			case slices.Contains(s.NotLicensed, st):
 				c.Status = "not-licensed"
 				counts[j].NotLicensed++
 			default:
 				counts[j].Unknown++
 			}
-			row.Cells[j] = c
 		}
 		m.Rows = append(m.Rows, row)
 	}
@@ -375,34 +442,50 @@ func BuildMatrix(g *resolve.Graph) Matrix {
 	return m
 }
 
-func contains(list []*resolve.State, st *resolve.State) bool {
-	for _, x := range list {
-		if x == st {
-			return true
-		}
+// columns maps each specialty of g to its index in g.Specialties.
+func columns(g *resolve.Graph) map[*resolve.Specialty]int {
+	col := make(map[*resolve.Specialty]int, len(g.Specialties))
+	for j, s := range g.Specialties {
+		col[s] = j
 	}
-	return false
+	return col
 }
 
-// MatrixCSV writes the matrix as CSV.
-func MatrixCSV(m Matrix) ([]byte, error) {
-	header := []string{"state", "state_name"}
-	for _, s := range m.Specialties {
-		header = append(header, s.ID)
+// writeMatrixCSV writes the matrix as CSV, a row at a time, without
+// building it.
+func writeMatrixCSV(w io.Writer, g *resolve.Graph) error {
+	cw := csv.NewWriter(w)
+	rec := make([]string, 2+len(g.Specialties))
+	rec[0], rec[1] = "state", "state_name"
+	for j, s := range g.Specialties {
+		rec[2+j] = s.ID
 	}
-	records := [][]string{header}
-	for _, r := range m.Rows {
-		rec := []string{string(r.State.Code), r.State.Name}
-		for _, c := range r.Cells {
-			ids := make([]string, len(c.Licenses))
-			for i, l := range c.Licenses {
-				ids[i] = l.ID
+	if err := writeRecord(cw, rec); err != nil {
+		return err
+	}
+	col := columns(g)
+	var cell []byte
+	for _, st := range g.States {
+		clear(rec)
+		rec[0], rec[1] = string(st.Code), st.Name
+		for _, l := range st.Licenses { // a cell's IDs join in the state's order
+			j, ok := col[l.Specialty]
+			if !ok {
+				continue
 			}
-			rec = append(rec, join(ids))
+			if rec[2+j] == "" {
+				rec[2+j] = l.ID
+				continue
+			}
+			cell = append(append(append(cell[:0], rec[2+j]...), ';'), l.ID...)
+			rec[2+j] = string(cell)
 		}
-		records = append(records, rec)
+		if err := writeRecord(cw, rec); err != nil {
+			return err
+		}
 	}
-	return writeCSV(records)
+	cw.Flush()
+	return cw.Error()
 }
 
 // KindDoc documents the fields of one kind of record.

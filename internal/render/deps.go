@@ -16,38 +16,44 @@ func KindKey(kind string) string { return kind + "/*" }
 // when one of them changes. Every page also reads the site settings, the
 // states and the content pages (in the footer); a change to those rebuilds
 // the whole site, so they are not listed.
+//
+// Deps reads the graph, not the page's data, so that listing the
+// dependencies of every page costs little.
 func Deps(p Page) []string {
 	var d deps
-	switch v := p.Data.(type) {
-	case *LicensePage:
-		d.license(v.License)
-	case *BoardPage:
-		d.add(v.Board.Meta)
-		for _, l := range v.Board.Licenses {
+	switch v := p.record.(type) {
+	case *resolve.License:
+		d.license(v)
+	case *resolve.Board:
+		d.add(v.Meta)
+		for _, l := range v.Licenses {
 			d.add(l.Meta, l.Specialty.Meta)
 		}
-	case *CertificationPage:
-		d.certification(v.Certification)
-	case *IssuerPage:
-		d.add(v.Issuer.Meta)
-		for _, c := range v.Issuer.Certifications {
+	case *resolve.Certification:
+		d.certification(v)
+	case *resolve.Issuer:
+		d.add(v.Meta)
+		for _, c := range v.Certifications {
 			d.add(c.Meta)
 		}
-	case *SpecialtyPage:
-		d.specialty(v.Specialty)
-	case *FamilyPage:
-		d.family(v.Family)
-	case *OccupationPage:
-		d.occupation(v.Occupation)
-	case *StatePage:
-		d.state(v.State)
-	case *IndexPage:
-		d.keys = append(d.keys, KindKey(v.Kind), KindKey("licenses"), KindKey("issuers"))
+	case *resolve.Specialty:
+		d.specialty(v)
+	case *resolve.Family:
+		d.family(v)
+	case *resolve.Occupation:
+		d.occupation(v)
+	case *resolve.State:
+		d.state(v)
+	case indexOf:
+		d.keys = append(d.keys, KindKey(string(v)), KindKey("licenses"), KindKey("issuers"))
 	default:
 		d.keys = append(d.keys, Everything)
 	}
 	return d.keys
 }
+
+// indexOf is the record of an index page: the kind it lists.
+type indexOf string
 
 type deps struct{ keys []string }
 

@@ -50,8 +50,22 @@ func (p *pager) extraPages() {
 	g := p.g
 
 	sm := resolve.Meta{Path: "/search/"}
+	p.add(sm, "search", func() any { return p.searchPage(sm) })
+	dm := resolve.Meta{Path: "/data/"}
+	mm := resolve.Meta{Path: "/matrix/"}
+	if matrixEnabled() {
+		p.add(mm, "matrix", func() any {
+			return &MatrixPage{Base: p.base(mm, "States and specialties", "Which states and territories license each specialty, with every license, in one table."), Matrix: opendata.BuildMatrix(g)}
+		})
+	} else {
+		mm.Path = ""
+	}
+	p.add(dm, "data", func() any { return p.dataPage(dm, mm.Path) })
+}
+
+func (p *pager) searchPage(sm resolve.Meta) *SearchPage {
 	sp := &SearchPage{Base: p.base(sm, "Search", "Search every license, board, certification and state on the site, or browse them all.")}
-	entries := search.Entries(g)
+	entries := search.Entries(p.g)
 	for _, k := range search.Kinds {
 		grp := SearchGroup{Kind: k.Name, Title: k.Plural}
 		for _, e := range entries {
@@ -64,9 +78,11 @@ func (p *pager) extraPages() {
 			sp.Total += len(grp.Items)
 		}
 	}
-	p.add(sm, "search", sp)
+	return sp
+}
 
-	dm := resolve.Meta{Path: "/data/"}
+func (p *pager) dataPage(dm resolve.Meta, matrixPath string) *DataPage {
+	g := p.g
 	dp := &DataPage{
 		Base:      p.base(dm, "Open data", "Every record of the site as CSV and JSON downloads, with a dictionary of their fields."),
 		Downloads: opendata.Downloads, Columns: opendata.LicenseColumns, Dictionary: opendata.Dictionary(),
@@ -77,23 +93,6 @@ func (p *pager) extraPages() {
 			dp.States++
 		}
 	}
-	if matrixEnabled() {
-		mm := resolve.Meta{Path: "/matrix/"}
-		dp.MatrixPath = mm.Path
-		mp := &MatrixPage{Base: p.base(mm, "States and specialties", "Which states and territories license each specialty, with every license, in one table."), Matrix: opendata.BuildMatrix(g)}
-		p.add(mm, "matrix", mp)
-	}
-	p.add(dm, "data", dp)
-}
-
-// pageBase gives access to the Base every page's data embeds.
-func (b *Base) pageBase() *Base { return b }
-
-// BaseOf returns the Base of a page's data, or nil when its data embeds
-// none. The sitemap uses it for each page's path and review date.
-func BaseOf(p Page) *Base {
-	if b, ok := p.Data.(interface{ pageBase() *Base }); ok {
-		return b.pageBase()
-	}
-	return nil
+	dp.MatrixPath = matrixPath
+	return dp
 }

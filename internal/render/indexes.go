@@ -43,8 +43,10 @@ func (p *pager) indexes() {
 	}
 	for _, k := range append(model.Kinds, model.StatesKind) {
 		m := resolve.Meta{Path: "/" + k.Name + "/"}
-		b := p.base(m, kindTitle(k.Name), "Every "+k.Singular+" the site documents.")
-		p.add(m, "index", &IndexPage{Base: b, Kind: k.Name, Items: lists[k.Name]})
+		items := lists[k.Name]
+		p.addRecord(m, "index", "", indexOf(k.Name), func() any {
+			return &IndexPage{Base: p.base(m, kindTitle(k.Name), "Every "+k.Singular+" the site documents."), Kind: k.Name, Items: items}
+		})
 	}
 }
 

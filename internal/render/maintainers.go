@@ -33,8 +33,10 @@ const maintainersListed = 40
 
 func (p *pager) maintainers() {
 	m := resolve.Meta{Path: "/maintainers/"}
-	b := p.base(m, "For maintainers", "Records to review again and facts not yet documented, for editors who want to help.")
-	p.add(m, "maintainers", &MaintainersPage{Base: b, Oldest: oldest(p.g, maintainersListed), Missing: gaps(p.g)})
+	p.add(m, "maintainers", func() any {
+		b := p.base(m, "For maintainers", "Records to review again and facts not yet documented, for editors who want to help.")
+		return &MaintainersPage{Base: b, Oldest: oldest(p.g, maintainersListed), Missing: gaps(p.g)}
+	})
 }
 
 func oldest(g *resolve.Graph, n int) []Reviewed {

@@ -28,23 +28,6 @@ var statusMarks = map[string]string{"licensed": "✓", "not-licensed": "–", "u
 
 var statusWords = map[string]string{"licensed": "licensed", "not-licensed": "not licensed", "unknown": "not yet researched"}
 
-// addMaps fills the maps, and the tables beside them, of the home,
-// specialty and family pages.
-func (p *pager) addMaps() {
-	for _, pg := range p.pages {
-		switch d := pg.Data.(type) {
-		case *HomePage:
-			d.Table = mapTable(p.g, p.g.Specialties)
-			d.Map = homeMap(d.Table)
-		case *SpecialtyPage:
-			d.Map = specialtyMap(d.Specialty, d.Coverage)
-		case *FamilyPage:
-			d.Table = mapTable(p.g, d.Family.Specialties)
-			d.Map = familyMap(d.Family, d.Table)
-		}
-	}
-}
-
 // mapTable crosses every state with the specialties.
 func mapTable(g *resolve.Graph, specialties []*resolve.Specialty) MapTable {
 	m := MapTable{Specialties: specialties, Rows: make([]MapRow, len(g.States))}

@@ -10,12 +10,22 @@ import (
 	"github.com/licensure/licensure/internal/resolve"
 )
 
-// Page is one HTML page to render: the template of its kind and its data.
+// Page is one HTML page to render: the template of its kind and the
+// function that builds its data. Data is built when the page is rendered,
+// by the worker that renders it, so that listing every page is cheap and
+// memory holds the data of a few pages at a time, not of the whole site.
 type Page struct {
-	Path     string // output file, such as licenses/x/index.html
-	Template string // page kind, the name of its file in templates/
-	Data     any
+	Path     string     // output file, such as licenses/x/index.html
+	URL      string     // site path, such as /licenses/x/
+	Template string     // page kind, the name of its file in templates/
+	Key      string     // the record the page presents ("licenses/x"), or ""
+	Reviewed model.Date // when that record was last reviewed, or ""
+	record   any        // the resolved record, or the kind an index lists
+	data     func() any
 }
+
+// Data builds the page's template data.
+func (p Page) Data() any { return p.data() }
 
 // pager builds the page list of a graph.
 type pager struct {
@@ -38,8 +48,18 @@ func (p *pager) base(m resolve.Meta, title, desc string) Base {
 	return b
 }
 
-func (p *pager) add(m resolve.Meta, tmpl string, data any) {
-	p.pages = append(p.pages, Page{Path: strings.TrimPrefix(m.Path, "/") + "index.html", Template: tmpl, Data: data})
+// add lists a page whose data data builds.
+func (p *pager) add(m resolve.Meta, tmpl string, data func() any) {
+	p.addRecord(m, tmpl, "", nil, data)
+}
+
+// addRecord lists the page of record, reviewed on the given date.
+func (p *pager) addRecord(m resolve.Meta, tmpl string, reviewed model.Date, record any, data func() any) {
+	key := ""
+	if m.ID != "" {
+		key = Key(m)
+	}
+	p.pages = append(p.pages, Page{Path: strings.TrimPrefix(m.Path, "/") + "index.html", URL: m.Path, Template: tmpl, Key: key, Reviewed: reviewed, record: record, data: data})
 }
 
 // Pages lists every page of the graph in a stable order.
@@ -49,43 +69,48 @@ func Pages(g *resolve.Graph, assets Assets) []Page {
 	p.records()
 	p.indexes()
 	for _, pg := range g.Pages {
-		b := p.base(pg.Meta, pg.Title, pg.Description)
-		p.add(pg.Meta, "page", &ContentPage{Base: b, Page: pg})
+		p.add(pg.Meta, "page", func() any { return &ContentPage{Base: p.base(pg.Meta, pg.Title, pg.Description), Page: pg} })
 	}
 	p.extraPages()
 	p.schemaPage()
 	p.maintainers()
-	p.addMaps()
-	nf := p.base(resolve.Meta{Path: "/404.html"}, "Page not found", "The page you asked for is not here.")
-	p.pages = append(p.pages, Page{Path: "404.html", Template: "404", Data: &nf})
+	nf := func() any {
+		b := p.base(resolve.Meta{Path: "/404.html"}, "Page not found", "The page you asked for is not here.")
+		return &b
+	}
+	p.pages = append(p.pages, Page{Path: "404.html", URL: "/404.html", Template: "404", data: nf})
 	return p.pages
 }
 
 func (p *pager) records() {
 	g := p.g
 	for _, l := range g.Licenses {
-		b := p.base(l.Meta, l.Title+" ("+l.State.Name+")", describeLicense(l))
-		b.Reviewed = l.Reviewed
-		b.JSONLD = licenseLD(&b, l)
-		p.add(l.Meta, "license", &LicensePage{Base: b, License: l})
+		p.addRecord(l.Meta, "license", l.Reviewed, l, func() any {
+			b := p.base(l.Meta, l.Title+" ("+l.State.Name+")", describeLicense(l))
+			b.Reviewed, b.JSONLD = l.Reviewed, licenseLD(&b, l)
+			return &LicensePage{Base: b, License: l}
+		})
 	}
 	for _, x := range g.Boards {
-		b := p.base(x.Meta, x.Name, "The "+x.Name+", "+x.State.Name+": the licenses it issues and where its facts come from.")
-		b.Reviewed = x.Reviewed
-		b.JSONLD = boardLD(&b, x)
-		p.add(x.Meta, "board", &BoardPage{Base: b, Board: x})
+		p.addRecord(x.Meta, "board", x.Reviewed, x, func() any {
+			b := p.base(x.Meta, x.Name, "The "+x.Name+", "+x.State.Name+": the licenses it issues and where its facts come from.")
+			b.Reviewed, b.JSONLD = x.Reviewed, boardLD(&b, x)
+			return &BoardPage{Base: b, Board: x}
+		})
 	}
 	for _, c := range g.Certifications {
-		b := p.base(c.Meta, certTitle(c), "The "+c.Name+" certification: who awards it and which state licenses require or accept it.")
-		b.Reviewed = c.Reviewed
-		b.JSONLD = certificationLD(&b, c)
-		p.add(c.Meta, "certification", &CertificationPage{Base: b, Certification: c})
+		p.addRecord(c.Meta, "certification", c.Reviewed, c, func() any {
+			b := p.base(c.Meta, certTitle(c), "The "+c.Name+" certification: who awards it and which state licenses require or accept it.")
+			b.Reviewed, b.JSONLD = c.Reviewed, certificationLD(&b, c)
+			return &CertificationPage{Base: b, Certification: c}
+		})
 	}
 	for _, i := range g.Issuers {
-		b := p.base(i.Meta, i.Name, "The "+i.Name+" and the certifications it awards.")
-		b.Reviewed = i.Reviewed
-		b.JSONLD = issuerLD(&b, i)
-		p.add(i.Meta, "issuer", &IssuerPage{Base: b, Issuer: i})
+		p.addRecord(i.Meta, "issuer", i.Reviewed, i, func() any {
+			b := p.base(i.Meta, i.Name, "The "+i.Name+" and the certifications it awards.")
+			b.Reviewed, b.JSONLD = i.Reviewed, issuerLD(&b, i)
+			return &IssuerPage{Base: b, Issuer: i}
+		})
 	}
 	p.groups()
 }
@@ -93,24 +118,36 @@ func (p *pager) records() {
 func (p *pager) groups() {
 	g := p.g
 	for _, s := range g.Specialties {
-		b := p.base(s.Meta, s.Name, "Which states license "+strings.ToLower(s.Name)+", with each license, board and certification.")
-		p.add(s.Meta, "specialty", &SpecialtyPage{Base: b, Specialty: s, Coverage: coverage(g, s)})
+		p.addRecord(s.Meta, "specialty", s.Reviewed, s, func() any {
+			b := p.base(s.Meta, s.Name, "Which states license "+strings.ToLower(s.Name)+", with each license, board and certification.")
+			sp := &SpecialtyPage{Base: b, Specialty: s, Coverage: coverage(g, s)}
+			sp.Map = specialtyMap(s, sp.Coverage)
+			return sp
+		})
 	}
 	for _, f := range g.Families {
-		b := p.base(f.Meta, f.Name, "Licensing of "+f.Name+" practitioners across U.S. states and territories.")
-		b.Reviewed = f.Reviewed
-		p.add(f.Meta, "family", &FamilyPage{Base: b, Family: f})
+		p.addRecord(f.Meta, "family", f.Reviewed, f, func() any {
+			b := p.base(f.Meta, f.Name, "Licensing of "+f.Name+" practitioners across U.S. states and territories.")
+			b.Reviewed = f.Reviewed
+			fp := &FamilyPage{Base: b, Family: f, Table: mapTable(g, f.Specialties)}
+			fp.Map = familyMap(f, fp.Table)
+			return fp
+		})
 	}
 	for _, o := range g.Occupations {
-		b := p.base(o.Meta, o.Title+" ("+o.ID+")", "Licenses for "+o.Title+", O*NET-SOC "+o.ID+".")
-		b.JSONLD = occupationLD(&b, o)
-		p.add(o.Meta, "occupation", &OccupationPage{Base: b, Occupation: o})
+		p.addRecord(o.Meta, "occupation", "", o, func() any {
+			b := p.base(o.Meta, o.Title+" ("+o.ID+")", "Licenses for "+o.Title+", O*NET-SOC "+o.ID+".")
+			b.JSONLD = occupationLD(&b, o)
+			return &OccupationPage{Base: b, Occupation: o}
+		})
 	}
 	for _, s := range g.States {
-		b := p.base(s.Meta, s.Name, "Licenses, boards and certifications for "+s.Name+".")
-		sp := &StatePage{Base: b, State: s}
-		sp.NotLicensed, sp.Unknown = stateGaps(g, s)
-		p.add(s.Meta, "state", sp)
+		p.addRecord(s.Meta, "state", "", s, func() any {
+			sp := &StatePage{Base: p.base(s.Meta, s.Name, "Licenses, boards and certifications for "+s.Name+".")}
+			sp.State = s
+			sp.NotLicensed, sp.Unknown = stateGaps(g, s)
+			return sp
+		})
 	}
 }
 
@@ -166,8 +203,12 @@ func stateGaps(g *resolve.Graph, st *resolve.State) (notLicensed, unknown []*res
 }
 
 func (p *pager) home() {
-	b := p.base(resolve.Meta{Path: "/"}, p.g.Site.Title, p.g.Site.Description)
-	p.pages = append(p.pages, Page{Path: "index.html", Template: "home", Data: &HomePage{Base: b, Recent: recent(p.g, 8)}})
+	p.pages = append(p.pages, Page{Path: "index.html", URL: "/", Template: "home", data: func() any {
+		hp := &HomePage{Base: p.base(resolve.Meta{Path: "/"}, p.g.Site.Title, p.g.Site.Description), Recent: recent(p.g, 8)}
+		hp.Table = mapTable(p.g, p.g.Specialties)
+		hp.Map = homeMap(hp.Table)
+		return hp
+	}})
 }
 
 // recent lists the most recently reviewed licenses, boards and

@@ -69,7 +69,7 @@ func (t *Templates) Execute(buf *bytes.Buffer, p Page) error {
 	if !ok {
 		return fmt.Errorf("render %s: no template %q", p.Path, p.Template)
 	}
-	if err := tmpl.ExecuteTemplate(buf, "base.html", p.Data); err != nil {
+	if err := tmpl.ExecuteTemplate(buf, "base.html", p.Data()); err != nil {
 		return fmt.Errorf("render %s: %w", p.Path, err)
 	}
 	return nil

@@ -49,8 +49,10 @@ func (p *pager) schemaPage() {
 		return
 	}
 	m := resolve.Meta{Path: "/schema/"}
-	b := p.base(m, "Content schema", "Every field of every kind of record this site is built from: its YAML key, type and meaning, whether it is required, and an example.")
-	p.add(m, "schema", &SchemaPage{Base: b, Kinds: schemaKinds()})
+	p.add(m, "schema", func() any {
+		b := p.base(m, "Content schema", "Every field of every kind of record this site is built from: its YAML key, type and meaning, whether it is required, and an example.")
+		return &SchemaPage{Base: b, Kinds: schemaKinds()}
+	})
 }
 
 // schemaKinds is computed once: it depends only on the Go types.

@@ -8,8 +8,9 @@
 //     kind, in the graph's own stable order. The /search/ page renders the
 //     same entries as its no-JavaScript list, so that the script can match
 //     each link of that list to its entry by URL.
-//   - Files encodes the entries as JSON with encoding/json (so every string
-//     is escaped for JSON, and <, > and & as \u003c and so on). The output
+//   - Files and Write encode the entries as JSON, each string through
+//     encoding/json (so every string is escaped for JSON, and <, > and &
+//     as \u003c and so on), each entry once. The output
 //     depends only on the graph: the same graph gives the same bytes.
 //   - When the whole index would be larger than Options.SplitAbove bytes,
 //     Files writes a manifest listing one file per kind instead of the
@@ -33,11 +34,15 @@
 package search
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/licensure/licensure/internal/resolve"
 )
@@ -71,14 +76,18 @@ type Entry struct {
 	Keywords []string // lower-case words not in the title or detail
 }
 
-// Entries lists one entry per record of g and per content page.
+// Entries lists one entry per record of g and per content page. It costs
+// time linear in the records and the words of their keywords.
 func Entries(g *resolve.Graph) []Entry {
-	var out []Entry
-	add := func(kind, url, title, detail string, words ...string) {
-		out = append(out, Entry{Kind: kind, URL: url, Title: title, Detail: detail, Keywords: keywords(title+" "+detail, words...)})
+	out := make([]Entry, 0, len(g.Licenses)+len(g.States)+len(g.Specialties)+len(g.Certifications)+len(g.Boards)+len(g.Issuers)+len(g.Occupations)+len(g.Families)+len(g.Pages))
+	kw := newKeyworder()
+	var words []string // reused for each entry's extra words
+	add := func(kind, url, title, detail string) {
+		out = append(out, Entry{Kind: kind, URL: url, Title: title, Detail: detail, Keywords: kw.keywords(title, detail, words)})
+		words = words[:0]
 	}
 	for _, l := range g.Licenses {
-		words := []string{string(l.State.Code), l.Credential}
+		words = append(words, string(l.State.Code), l.Credential)
 		if l.Board != nil {
 			words = append(words, l.Board.Name)
 		}
@@ -88,24 +97,23 @@ func Entries(g *resolve.Graph) []Entry {
 		for _, c := range l.Certifications {
 			words = append(words, c.Cert.Acronym)
 		}
-		add("licenses", l.Path, l.Title, l.State.Name+" · "+l.Specialty.Name, words...)
+		add("licenses", l.Path, l.Title, l.State.Name+" · "+l.Specialty.Name)
 	}
 	for _, s := range g.States {
-		add("states", s.Path, s.Name, "", string(s.Code), s.Type)
+		words = append(words, string(s.Code), s.Type)
+		add("states", s.Path, s.Name, "")
 	}
 	for _, s := range g.Specialties {
-		var words []string
 		for _, o := range s.Occupations {
 			words = append(words, o.ID, o.Title)
 		}
 		for _, c := range s.Certifications {
 			words = append(words, c.Acronym)
 		}
-		add("specialties", s.Path, s.Name, "", words...)
+		add("specialties", s.Path, s.Name, "")
 	}
 	for _, c := range g.Certifications {
 		detail := "Issuer not established"
-		var words []string
 		if c.Issuer != nil {
 			detail = c.Issuer.Name
 			words = append(words, c.Issuer.Acronym)
@@ -113,38 +121,33 @@ func Entries(g *resolve.Graph) []Entry {
 		for _, s := range c.Specialties {
 			words = append(words, s.Name)
 		}
-		add("certifications", c.Path, CertTitle(c), detail, words...)
+		add("certifications", c.Path, CertTitle(c), detail)
 	}
 	for _, b := range g.Boards {
-		words := []string{string(b.State.Code), b.Parent}
-		specs := map[string]bool{}
+		words = append(words, string(b.State.Code), b.Parent)
 		for _, l := range b.Licenses {
-			if !specs[l.Specialty.Name] {
-				specs[l.Specialty.Name] = true
-				words = append(words, l.Specialty.Name)
-			}
+			words = append(words, l.Specialty.Name) // repeats add no keyword
 		}
-		add("boards", b.Path, b.Name, b.State.Name, words...)
+		add("boards", b.Path, b.Name, b.State.Name)
 	}
 	for _, i := range g.Issuers {
-		var words []string
 		for _, c := range i.Certifications {
 			words = append(words, c.Acronym)
 		}
-		add("issuers", i.Path, i.Name, i.Acronym, words...)
+		add("issuers", i.Path, i.Name, i.Acronym)
 	}
 	for _, o := range g.Occupations {
 		add("occupations", o.Path, o.Title, "O*NET-SOC "+o.ID)
 	}
 	for _, f := range g.Families {
-		var words []string
 		for _, s := range f.Specialties {
 			words = append(words, s.Name)
 		}
-		add("families", f.Path, f.Name, "", words...)
+		add("families", f.Path, f.Name, "")
 	}
 	for _, p := range g.Pages {
-		add("pages", p.Path, p.Title, "", p.Description)
+		words = append(words, p.Description)
+		add("pages", p.Path, p.Title, "")
 	}
 	return out
 }
@@ -164,24 +167,79 @@ var stopwords = map[string]bool{"a": true, "an": true, "and": true, "for": true,
 // words splits s into lower-case runs of letters and digits, the way
 // search.js splits queries.
 func words(s string) []string {
-	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	var out []string
+	eachWord(s, func(w string) { out = append(out, w) })
+	return out
+}
+
+// eachWord calls f with each word of s, as words splits it, without
+// allocating unless s has upper-case letters.
+func eachWord(s string, f func(w string)) {
+	upper := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			for _, w := range strings.FieldsFunc(strings.ToLower(s), notWordRune) {
+				f(w)
+			}
+			return
+		}
+		upper = upper || 'A' <= c && c <= 'Z'
+	}
+	if upper {
+		s = strings.ToLower(s) // ASCII only: the same bytes, lower-case
+	}
+	start := -1
+	for i := 0; i <= len(s); i++ {
+		if i < len(s) && isWordByte(s[i]) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			f(s[start:i])
+			start = -1
+		}
+	}
+}
+
+func notWordRune(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
+
+// isWordByte reports whether an ASCII byte is a letter or digit.
+func isWordByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || 'A' <= c && c <= 'Z'
 }
 
 // keywords returns the distinct words of extra that shown is missing, in
 // order of first appearance.
 func keywords(shown string, extra ...string) []string {
-	seen := map[string]bool{}
-	for _, w := range words(shown) {
-		seen[w] = true
-	}
+	return newKeyworder().keywords(shown, "", extra)
+}
+
+// keyworder finds keywords, reusing its set from one entry to the next.
+type keyworder struct {
+	seen map[string]bool
+}
+
+func newKeyworder() *keyworder { return &keyworder{seen: map[string]bool{}} }
+
+// keywords returns the distinct words of extra that neither title nor
+// detail has, in order of first appearance, leaving out stopwords.
+func (k *keyworder) keywords(title, detail string, extra []string) []string {
+	clear(k.seen)
+	mark := func(w string) { k.seen[w] = true }
+	eachWord(title, mark)
+	eachWord(detail, mark)
 	var out []string
-	for _, e := range extra {
-		for _, w := range words(e) {
-			if !seen[w] && !stopwords[w] {
-				seen[w] = true
-				out = append(out, w)
-			}
+	keep := func(w string) {
+		if !k.seen[w] && !stopwords[w] {
+			k.seen[w] = true
+			out = append(out, w)
 		}
+	}
+	for _, e := range extra {
+		eachWord(e, keep)
 	}
 	return out
 }
@@ -198,66 +256,188 @@ type File struct {
 	Data []byte
 }
 
-type index struct {
-	V       int        `json:"v"`
-	Kinds   [][]string `json:"kinds,omitempty"`
-	Entries [][]any    `json:"entries,omitempty"`
-	Parts   []string   `json:"parts,omitempty"`
+// Files encodes entries as the index, whole or split by kind, in memory;
+// Write streams the same files.
+func Files(entries []Entry, opts Options) ([]File, error) {
+	var out []File
+	_, err := Write(entries, opts, func(path string, fill func(io.Writer) error) error {
+		var b bytes.Buffer
+		if err := fill(&b); err != nil {
+			return err
+		}
+		out = append(out, File{Path: path, Data: b.Bytes()})
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
 }
 
-// Files encodes entries as the index, whole or split by kind.
-func Files(entries []Entry, opts Options) ([]File, error) {
+// Write encodes entries as the index, whole or split by kind, calling
+// emit once per file with its site path (without leading slash) and a
+// function that writes its bytes to the writer it is given; it returns
+// how many files it wrote. Each entry is encoded once, in time linear in
+// the entries; the encoded rows, as large as the index, are all it holds.
+func Write(entries []Entry, opts Options, emit func(path string, fill func(io.Writer) error) error) (int, error) {
 	kinds := make([][]string, len(Kinds))
 	for i, k := range Kinds {
 		kinds[i] = []string{k.Name, k.Label, k.Prefix}
 	}
-	rows := make([][]any, len(entries))
-	byKind := map[int][][]any{}
-	for i, e := range entries {
-		k := slices.IndexFunc(Kinds, func(k Kind) bool { return k.Name == e.Kind })
-		if k < 0 {
-			return nil, fmt.Errorf("search: entry %s: unknown kind %q", e.URL, e.Kind)
+	kindsJSON, err := json.Marshal(kinds)
+	if err != nil {
+		return 0, fmt.Errorf("search: %w", err)
+	}
+	rows := make([][]byte, len(Kinds)) // by kind: its rows, comma-separated
+	enc := newStringEncoder()
+	k := -1
+	for _, e := range entries {
+		if k < 0 || Kinds[k].Name != e.Kind {
+			k = slices.IndexFunc(Kinds, func(k Kind) bool { return k.Name == e.Kind })
+			if k < 0 {
+				return 0, fmt.Errorf("search: entry %s: unknown kind %q", e.URL, e.Kind)
+			}
 		}
 		path, ok := strings.CutPrefix(e.URL, Kinds[k].Prefix)
 		if !ok || path == "" || strings.HasPrefix(path, "/") {
 			path = e.URL
 		}
-		rows[i] = []any{k, path, e.Title, e.Detail, strings.Join(e.Keywords, " ")}
-		byKind[k] = append(byKind[k], rows[i])
-	}
-	whole, err := encode(index{V: 1, Kinds: kinds, Entries: rows})
-	if err != nil {
-		return nil, err
+		b := rows[k]
+		if len(b) > 0 {
+			b = append(b, ',')
+		}
+		b = append(strconv.AppendInt(append(b, '['), int64(k), 10), ',')
+		b = append(enc.append(b, path), ',')
+		b = append(enc.append(b, e.Title), ',')
+		b = append(enc.append(b, e.Detail), ',')
+		b = append(enc.append(b, strings.Join(e.Keywords, " ")), ']')
+		rows[k] = b
 	}
 	dir := strings.Trim(opts.Dir, "/")
-	if opts.SplitAbove <= 0 || len(whole) <= opts.SplitAbove {
-		return []File{{Path: dir + "/index.json", Data: whole}}, nil
+	all := make([]int, 0, len(Kinds))
+	for k := range Kinds {
+		all = append(all, k)
 	}
-	manifest := index{V: 1, Kinds: kinds}
-	var parts []File
+	whole := index{kinds: kindsJSON, rows: rows, entries: all}
+	if opts.SplitAbove <= 0 || whole.size() <= opts.SplitAbove {
+		return 1, emit(dir+"/index.json", whole.write)
+	}
+	manifest := index{kinds: kindsJSON}
 	for k, kind := range Kinds {
-		if len(byKind[k]) == 0 {
+		if len(rows[k]) > 0 {
+			manifest.parts = append(manifest.parts, "/"+dir+"/"+kind.Name+".json")
+		}
+	}
+	if err := emit(dir+"/index.json", manifest.write); err != nil {
+		return 0, err
+	}
+	n := 1
+	for k, kind := range Kinds {
+		if len(rows[k]) == 0 {
 			continue
 		}
-		data, err := encode(index{V: 1, Entries: byKind[k]})
-		if err != nil {
-			return nil, err
+		if err := emit(dir+"/"+kind.Name+".json", index{rows: rows, entries: []int{k}}.write); err != nil {
+			return n, err
 		}
-		p := dir + "/" + kind.Name + ".json"
-		manifest.Parts = append(manifest.Parts, "/"+p)
-		parts = append(parts, File{Path: p, Data: data})
+		n++
 	}
-	m, err := encode(manifest)
-	if err != nil {
-		return nil, err
-	}
-	return append([]File{{Path: dir + "/index.json", Data: m}}, parts...), nil
+	return n, nil
 }
 
-func encode(v any) ([]byte, error) {
-	b, err := json.Marshal(v) // escapes <, > and & too
-	if err != nil {
-		return nil, fmt.Errorf("search: %w", err)
+// index is one file of the index: {"v":1,"kinds":...,"entries":[...],
+// "parts":[...]}, each key but v left out when empty, as encoding/json
+// writes a struct of omitempty fields.
+type index struct {
+	kinds   []byte   // encoded; nil leaves "kinds" out
+	rows    [][]byte // encoded rows by kind
+	entries []int    // the kinds whose rows are the entries
+	parts   []string // site paths of the parts
+}
+
+func (x index) write(w io.Writer) error {
+	bw := &errWriter{w: w}
+	bw.str(`{"v":1`)
+	if len(x.kinds) > 0 {
+		bw.str(`,"kinds":`)
+		bw.bytes(x.kinds)
 	}
-	return append(b, '\n'), nil
+	first := true
+	for _, k := range x.entries {
+		if len(x.rows[k]) == 0 {
+			continue
+		}
+		if first {
+			bw.str(`,"entries":[`)
+		} else {
+			bw.str(",")
+		}
+		first = false
+		bw.bytes(x.rows[k])
+	}
+	if !first {
+		bw.str("]")
+	}
+	if len(x.parts) > 0 {
+		parts, err := json.Marshal(x.parts)
+		if err != nil {
+			return fmt.Errorf("search: %w", err)
+		}
+		bw.str(`,"parts":`)
+		bw.bytes(parts)
+	}
+	bw.str("}\n")
+	return bw.err
+}
+
+// size is how many bytes write writes.
+func (x index) size() int {
+	var c countWriter
+	_ = x.write(&c)
+	return int(c)
+}
+
+type countWriter int
+
+func (c *countWriter) Write(p []byte) (int, error) {
+	*c += countWriter(len(p))
+	return len(p), nil
+}
+
+// errWriter keeps the first write error and skips writes after it.
+type errWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (e *errWriter) bytes(p []byte) {
+	if e.err == nil {
+		_, e.err = e.w.Write(p)
+	}
+}
+
+func (e *errWriter) str(s string) {
+	if e.err == nil {
+		_, e.err = io.WriteString(e.w, s)
+	}
+}
+
+// stringEncoder writes JSON strings with encoding/json, so that they are
+// escaped exactly as it escapes them (<, > and & included), reusing one
+// buffer.
+type stringEncoder struct {
+	buf bytes.Buffer
+	enc *json.Encoder
+}
+
+func newStringEncoder() *stringEncoder {
+	e := &stringEncoder{}
+	e.enc = json.NewEncoder(&e.buf) // escapes HTML by default
+	return e
+}
+
+// append appends s to dst as a JSON string.
+func (e *stringEncoder) append(dst []byte, s string) []byte {
+	e.buf.Reset()
+	_ = e.enc.Encode(s) // a string always encodes; Encode adds a newline
+	return append(dst, bytes.TrimSuffix(e.buf.Bytes(), []byte("\n"))...)
 }

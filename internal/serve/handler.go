@@ -3,6 +3,7 @@ package serve
 import (
 	"bytes"
 	_ "embed"
+	"fmt"
 	"mime"
 	"net/http"
 	"path"
@@ -52,7 +53,13 @@ func (s *Server) serveSite(w http.ResponseWriter, r *http.Request) {
 		s.notFound(w, site)
 		return
 	}
-	if data, found := site.File(name); found {
+	data, found, err := site.Lookup(name)
+	if err != nil {
+		fmt.Fprintf(s.log, "licensure: %v\n", err)
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
+	}
+	if found {
 		s.write(w, name, data, http.StatusOK)
 		return
 	}
