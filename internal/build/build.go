@@ -117,7 +117,7 @@ type Theme struct {
 
 // Assets are the published URLs of the stylesheet and script every page loads.
 func (t *Theme) Assets() render.Assets {
-	return render.Assets{CSS: t.URLs["css/site.css"], JS: t.URLs["js/site.js"]}
+	return render.Assets{CSS: t.URLs["css/site.css"], JS: t.URLs["js/site.js"], Search: t.URLs["js/search.js"], Icon: t.URLs["favicon.svg"]}
 }
 
 // LoadTheme reads the static folder and parses the templates.

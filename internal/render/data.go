@@ -28,9 +28,10 @@ type Crumb struct {
 	URL, Title string
 }
 
-// Assets are the fingerprinted URLs of the site's stylesheet and scripts.
+// Assets are the published URLs of the site's stylesheet, scripts and
+// icon, fingerprinted where they can be cached for long.
 type Assets struct {
-	CSS, JS string
+	CSS, JS, Search, Icon string
 }
 
 // LicensePage is /licenses/<id>/.

@@ -11,8 +11,9 @@ import (
 )
 
 // funcs are the functions templates may call.
-func funcs(md *markdown.Renderer, assets map[string]string) template.FuncMap {
+func funcs(md *markdown.Renderer, assets map[string]string, shared *partials) template.FuncMap {
 	return template.FuncMap{
+		"partial": shared.render,
 		"md": func(s model.Markdown) (template.HTML, error) {
 			html, err := md.String(string(s))
 			return template.HTML(html), err // goldmark drops raw HTML and escapes text

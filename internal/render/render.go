@@ -35,22 +35,27 @@ var Kinds = []string{"home", "license", "board", "certification", "issuer", "spe
 
 // Templates holds the parsed templates of every page kind.
 type Templates struct {
-	byKind map[string]*template.Template
+	byKind   map[string]*template.Template
+	partials *partials
 }
 
 // ParseTemplates parses the templates folder once, for the graph's Markdown
 // resolver and the static assets' fingerprinted URLs.
 func ParseTemplates(tfs fs.FS, md *markdown.Renderer, assets map[string]string) (*Templates, error) {
-	base, err := template.New("base.html").Funcs(funcs(md, assets)).ParseFS(tfs, "base.html")
+	shared := &partials{cache: map[partialKey]template.HTML{}}
+	base, err := template.New("base.html").Funcs(funcs(md, assets, shared)).ParseFS(tfs, "base.html")
 	if err != nil {
 		return nil, err
 	}
-	if partials, _ := fs.Glob(tfs, "partials/*.html"); len(partials) > 0 {
+	if files, _ := fs.Glob(tfs, "partials/*.html"); len(files) > 0 {
 		if base, err = base.ParseFS(tfs, "partials/*.html"); err != nil {
 			return nil, err
 		}
 	}
-	t := &Templates{byKind: map[string]*template.Template{}}
+	if shared.tmpl, err = base.Clone(); err != nil {
+		return nil, err
+	}
+	t := &Templates{byKind: map[string]*template.Template{}, partials: shared}
 	for _, kind := range Kinds {
 		clone, err := base.Clone()
 		if err != nil {
@@ -74,6 +79,10 @@ func (t *Templates) Execute(buf *bytes.Buffer, p Page) error {
 	}
 	return nil
 }
+
+// Reset forgets the fragments cached for the previous graph; call it
+// before rendering the pages of a new one.
+func (t *Templates) Reset() { t.partials.reset() }
 
 // RenderAll renders pages across the cores and writes each as soon as it is
 // done. It stops at the first error or when ctx is cancelled, and returns

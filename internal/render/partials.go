@@ -1,0 +1,51 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"sync"
+)
+
+// partials renders shared fragments once and reuses them: a license's row
+// appears in the tables of its state, specialty, family, occupation and
+// certification pages, and the site header is the same on every page.
+// A fragment is cached by its template name and the pointer it is given,
+// so it must depend on nothing else.
+type partials struct {
+	tmpl  *template.Template // set once the templates are parsed
+	mu    sync.RWMutex
+	cache map[partialKey]template.HTML
+}
+
+type partialKey struct {
+	name string
+	data any // a pointer
+}
+
+// render is the template function "partial": {{partial "license-row" .}}.
+func (p *partials) render(name string, data any) (template.HTML, error) {
+	key := partialKey{name, data}
+	p.mu.RLock()
+	html, ok := p.cache[key]
+	p.mu.RUnlock()
+	if ok {
+		return html, nil
+	}
+	var b bytes.Buffer
+	if err := p.tmpl.ExecuteTemplate(&b, name, data); err != nil {
+		return "", fmt.Errorf("partial %s: %w", name, err)
+	}
+	html = template.HTML(b.String()) // produced by html/template, so escaped
+	p.mu.Lock()
+	p.cache[key] = html
+	p.mu.Unlock()
+	return html, nil
+}
+
+// reset drops every cached fragment, for a build of a new graph.
+func (p *partials) reset() {
+	p.mu.Lock()
+	p.cache = map[partialKey]template.HTML{}
+	p.mu.Unlock()
+}
