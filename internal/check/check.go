@@ -31,43 +31,86 @@ func Check(c *load.Content, opts Options, diags *diag.List) {
 	ids := index(c)
 	for _, recs := range c.Records {
 		for _, r := range recs {
-			checkRefs(r.File, r.Refs, ids, diags)
+			checkRefs(r.File, r.Refs, ids, true, diags)
 		}
 	}
 	for _, p := range c.Pages {
-		checkRefs(p.File, p.Refs, ids, diags)
+		checkRefs(p.File, p.Refs, ids, false, diags)
 	}
 	checkStates(c, diags)
 	checkSite(c, diags)
 	checkTitles(c, diags)
-	checkLicenses(c, diags)
+	checkLicenses(c, ids, diags)
 	checkCertifications(c, diags)
-	checkUnused(c, diags)
+	checkUnused(c, ids, diags)
 	checkReviews(c, opts, diags)
 }
 
-// index lists the IDs of every kind, states by code.
-func index(c *load.Content) map[string][]string {
-	ids := map[string][]string{}
-	for kind, recs := range c.Records {
-		for _, r := range recs {
-			ids[kind] = append(ids[kind], r.ID)
-		}
-	}
-	for _, s := range c.States {
-		ids["states"] = append(ids["states"], string(s.Code))
-	}
-	for _, list := range ids {
-		slices.Sort(list)
-	}
-	return ids
+// ids are the IDs of one kind (states by code).
+type ids struct {
+	kind   string
+	byID   map[string]int // ID -> index in the kind's records
+	sorted []string       // for suggestions
+	used   []bool         // by index: a reference field names it
 }
 
-func checkRefs(file string, refs []load.Ref, ids map[string][]string, diags *diag.List) {
+// kinds indexes every kind's IDs. There are few kinds: it is a list.
+type kinds []*ids
+
+func (ks kinds) of(kind string) *ids {
+	for _, k := range ks {
+		if k.kind == kind {
+			return k
+		}
+	}
+	return nil
+}
+
+// index lists the IDs of every kind, states by code.
+func index(c *load.Content) kinds {
+	var ks kinds
+	add := func(kind string, n int, id func(int) string) {
+		k := &ids{kind: kind, byID: make(map[string]int, n), sorted: make([]string, n), used: make([]bool, n)}
+		for i := range n {
+			s := id(i)
+			k.sorted[i] = s
+			if _, dup := k.byID[s]; !dup {
+				k.byID[s] = i
+			}
+		}
+		if !slices.IsSorted(k.sorted) {
+			slices.Sort(k.sorted)
+		}
+		ks = append(ks, k)
+	}
+	for kind, recs := range c.Records {
+		add(kind, len(recs), func(i int) string { return recs[i].ID })
+	}
+	if len(c.States) > 0 {
+		add("states", len(c.States), func(i int) string { return string(c.States[i].Code) })
+	}
+	return ks
+}
+
+// checkRefs reports the references that name no record. Of a record's
+// references (not a page's), it marks the records that fields name as used.
+func checkRefs(file string, refs []load.Ref, ks kinds, mark bool, diags *diag.List) {
+	var last *ids
 	for _, ref := range refs {
-		known := ids[ref.Kind]
-		if _, found := slices.BinarySearch(known, ref.ID); found {
-			continue
+		if last == nil || last.kind != ref.Kind {
+			last = ks.of(ref.Kind)
+		}
+		if last != nil {
+			if i, found := last.byID[ref.ID]; found {
+				if mark && !ref.Link {
+					last.used[i] = true
+				}
+				continue
+			}
+		}
+		var known []string
+		if last != nil {
+			known = last.sorted
 		}
 		kind, _ := model.KindNamed(ref.Kind)
 		d := diag.Diagnostic{File: file, Pos: ref.Pos, Message: fmt.Sprintf("unknown %s %q", kind.Singular, ref.ID)}

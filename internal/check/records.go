@@ -3,6 +3,7 @@ package check
 import (
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/licensure/licensure/internal/diag"
 	"github.com/licensure/licensure/internal/load"
@@ -11,35 +12,101 @@ import (
 
 // titleKey says which records would confuse readers by sharing a title:
 // licenses and boards within a state, certifications of one issuer, and
-// records of the other kinds anywhere.
-func titleKey(r *load.Record) string {
-	key := strings.ToLower(strings.Join(strings.Fields(r.Title()), " "))
+// records of the other kinds anywhere. It appends the key to buf: the scope,
+// if any, and "|", then the title in lower case with its white space runs
+// made single spaces.
+func titleKey(buf []byte, r *load.Record) []byte {
 	switch v := r.Value.(type) {
 	case *model.License:
-		return string(v.State) + "|" + key
+		buf = append(append(buf, v.State...), '|')
 	case *model.Board:
-		return string(v.State) + "|" + key
+		buf = append(append(buf, v.State...), '|')
 	case *model.Certification:
-		return v.Issuer + "|" + key
+		buf = append(append(buf, v.Issuer...), '|')
 	}
-	return key
+	return appendFolded(buf, title(r))
+}
+
+// appendFolded appends strings.ToLower(strings.Join(strings.Fields(s), " ")),
+// without building it for ASCII text.
+func appendFolded(buf []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return append(buf, strings.ToLower(strings.Join(strings.Fields(s), " "))...)
+		}
+	}
+	start, space := len(buf), false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch c {
+		case ' ', '\t', '\n', '\v', '\f', '\r':
+			space = true
+			continue
+		}
+		if space && len(buf) > start {
+			buf = append(buf, ' ')
+		}
+		space = false
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf = append(buf, c)
+	}
+	return buf
+}
+
+// title is r.Title() without reflection for the model's kinds.
+func title(r *load.Record) string {
+	switch v := r.Value.(type) {
+	case *model.License:
+		if r.Kind.TitleKey == "title" {
+			return v.Title
+		}
+	case *model.Board:
+		if r.Kind.TitleKey == "name" {
+			return v.Name
+		}
+	case *model.Certification:
+		if r.Kind.TitleKey == "name" {
+			return v.Name
+		}
+	case *model.Family:
+		if r.Kind.TitleKey == "name" {
+			return v.Name
+		}
+	case *model.Specialty:
+		if r.Kind.TitleKey == "name" {
+			return v.Name
+		}
+	case *model.Occupation:
+		if r.Kind.TitleKey == "title" {
+			return v.Title
+		}
+	case *model.Issuer:
+		if r.Kind.TitleKey == "name" {
+			return v.Name
+		}
+	}
+	return r.Title()
 }
 
 func checkTitles(c *load.Content, diags *diag.List) {
+	var buf []byte
 	for _, k := range model.Kinds {
-		first := map[string]*load.Record{}
-		for _, r := range c.Records[k.Name] {
-			key := titleKey(r)
-			if key == "" || strings.HasSuffix(key, "|") {
+		recs := c.Records[k.Name]
+		first := make(map[string]*load.Record, len(recs))
+		for _, r := range recs {
+			buf = titleKey(buf[:0], r)
+			if len(buf) == 0 || buf[len(buf)-1] == '|' {
 				continue
 			}
-			if prev, dup := first[key]; dup {
+			if prev, dup := first[string(buf)]; dup {
 				diags.Add(diag.Diagnostic{File: r.File, Pos: r.At(k.TitleKey),
 					Message: k.Singular + " " + quoteTitle(r) + " has the same " + k.TitleKey + " as " + prev.File,
 					Hint:    "give each a distinct " + k.TitleKey})
 				continue
 			}
-			first[key] = r
+			first[string(buf)] = r
 		}
 	}
 }
@@ -47,15 +114,19 @@ func checkTitles(c *load.Content, diags *diag.List) {
 func quoteTitle(r *load.Record) string { return `"` + r.Title() + `"` }
 
 // checkLicenses reports a license whose board sits in another state.
-func checkLicenses(c *load.Content, diags *diag.List) {
-	boards := byID(c.Records["boards"])
+func checkLicenses(c *load.Content, ks kinds, diags *diag.List) {
+	boards := c.Records["boards"]
+	byID := ks.of("boards")
 	for _, r := range c.Records["licenses"] {
 		lic := r.Value.(*model.License)
-		b, ok := boards[lic.Board]
+		if byID == nil {
+			break
+		}
+		i, ok := byID.byID[lic.Board]
 		if !ok {
 			continue
 		}
-		if st := b.Value.(*model.Board).State; st != "" && lic.State != "" && st != lic.State {
+		if st := boards[i].Value.(*model.Board).State; st != "" && lic.State != "" && st != lic.State {
 			diags.Errorf(r.File, r.At("board"), "board %q is in %s, but the license is in %s", lic.Board, st, lic.State)
 		}
 	}
@@ -72,21 +143,13 @@ func checkCertifications(c *load.Content, diags *diag.List) {
 	}
 }
 
-// checkUnused warns about boards and issuers nothing refers to.
-func checkUnused(c *load.Content, diags *diag.List) {
-	used := map[string]bool{}
-	for _, recs := range c.Records {
-		for _, r := range recs {
-			for _, ref := range r.Refs {
-				if !ref.Link {
-					used[ref.Kind+"/"+ref.ID] = true
-				}
-			}
-		}
-	}
+// checkUnused warns about boards and issuers nothing refers to: checkRefs
+// has marked those that a record's reference field names.
+func checkUnused(c *load.Content, ks kinds, diags *diag.List) {
 	for _, kind := range []string{"boards", "issuers"} {
+		ids := ks.of(kind)
 		for _, r := range c.Records[kind] {
-			if !used[kind+"/"+r.ID] {
+			if !ids.used[ids.byID[r.ID]] {
 				diags.Warnf(r.File, diag.Pos{Line: 1, Col: 1}, "no record refers to this %s", r.Kind.Singular)
 			}
 		}
@@ -103,9 +166,18 @@ func checkReviews(c *load.Content, opts Options, diags *diag.List) {
 		months = 12
 	}
 	limit := opts.Today.AddDate(0, -months, 0)
+	// A date after the day limit falls on (in UTC) is not before limit:
+	// such dates, most of them, need no parsing.
+	after := ""
+	if y := limit.UTC().Year(); y >= 1000 && y <= 9999 {
+		after = limit.UTC().Format(time.DateOnly)
+	}
 	for _, recs := range c.Records {
 		for _, r := range recs {
-			reviewed := r.Field("reviewed")
+			reviewed := reviewedOf(r)
+			if after != "" && reviewed > after {
+				continue
+			}
 			if t, err := time.Parse(time.DateOnly, reviewed); err == nil && t.Before(limit) {
 				diags.Warnf(r.File, r.At("reviewed"), "reviewed %s, more than %d months ago", reviewed, months)
 			}
@@ -113,10 +185,22 @@ func checkReviews(c *load.Content, opts Options, diags *diag.List) {
 	}
 }
 
-func byID(recs []*load.Record) map[string]*load.Record {
-	m := make(map[string]*load.Record, len(recs))
-	for _, r := range recs {
-		m[r.ID] = r
+// reviewedOf is r.Field("reviewed") without reflection for the model's
+// kinds.
+func reviewedOf(r *load.Record) string {
+	switch v := r.Value.(type) {
+	case *model.License:
+		return string(v.Reviewed)
+	case *model.Board:
+		return string(v.Reviewed)
+	case *model.Certification:
+		return string(v.Reviewed)
+	case *model.Family:
+		return string(v.Reviewed)
+	case *model.Specialty:
+		return string(v.Reviewed)
+	case *model.Issuer:
+		return string(v.Reviewed)
 	}
-	return m
+	return r.Field("reviewed")
 }

@@ -7,9 +7,12 @@
 //
 //   - Every URL is absolute, the site's base URL (without its trailing
 //     slash) followed by a root-relative site path.
-//   - XML is written with encoding/xml, so text and attributes are escaped
-//     and characters XML cannot hold are replaced; the result is valid Atom
-//     1.0 (RFC 4287) and a valid sitemap (sitemaps.org 0.9).
+//   - XML is written with encoding/xml (the sitemap is laid out by hand,
+//     a URL at a time, byte for byte as its Encoder would, the text
+//     escaped by xml.EscapeText), so text and attributes are escaped and
+//     characters XML cannot hold are replaced; the result is valid Atom
+//     1.0 (RFC 4287) and a valid sitemap or sitemap index (sitemaps.org
+//     0.9).
 //   - Output depends only on the input: Recent orders by review date,
 //     newest first, then by path; the feed's own <updated> is its newest
 //     entry's date, never the clock; the sitemap keeps the order it is
@@ -41,31 +44,54 @@ type Entry struct {
 }
 
 // Recent returns the n most recently reviewed licenses, boards and
-// certifications, newest first. It sorts small keys and builds only the n
-// entries it returns.
+// certifications, newest first, then by path. It keeps the n best as it
+// goes and builds only their entries, so it costs time linear in the
+// records for a small n.
 func Recent(g *resolve.Graph, n int) []Entry {
 	type key struct {
 		updated model.Date
 		path    string
-		build   func() Entry
+		kind, i int // 0 license, 1 board, 2 certification; index in its list
 	}
-	keys := make([]key, 0, len(g.Licenses)+len(g.Boards)+len(g.Certifications))
-	for _, l := range g.Licenses {
-		keys = append(keys, key{l.Reviewed, l.Path, func() Entry {
+	less := func(a, b key) int { return cmp.Or(cmp.Compare(b.updated, a.updated), cmp.Compare(a.path, b.path)) }
+	best := make([]key, 0, max(n, 0)) // sorted by less
+	offer := func(k key) {
+		if n <= 0 || len(best) == n && less(k, best[n-1]) >= 0 {
+			return
+		}
+		i, _ := slices.BinarySearchFunc(best, k, less)
+		for i < len(best) && less(best[i], k) == 0 {
+			i++ // after its equals, where a stable sort puts it
+		}
+		if len(best) == n {
+			best = best[:n-1]
+		}
+		best = slices.Insert(best, i, k)
+	}
+	for i, l := range g.Licenses {
+		offer(key{l.Reviewed, l.Path, 0, i})
+	}
+	for i, b := range g.Boards {
+		offer(key{b.Reviewed, b.Path, 1, i})
+	}
+	for i, c := range g.Certifications {
+		offer(key{c.Reviewed, c.Path, 2, i})
+	}
+	out := make([]Entry, len(best))
+	for j, k := range best {
+		switch k.kind {
+		case 0:
+			l := g.Licenses[k.i]
 			s := l.State.Name + " " + l.Credential + " for " + strings.ToLower(l.Specialty.Name)
 			if l.Board != nil {
 				s += ", issued by the " + l.Board.Name
 			}
-			return Entry{l.Title + " (" + l.State.Name + ")", l.Path, s + ".", "License", l.Reviewed}
-		}})
-	}
-	for _, b := range g.Boards {
-		keys = append(keys, key{b.Reviewed, b.Path, func() Entry {
-			return Entry{b.Name, b.Path, "Licensing board or agency in " + b.State.Name + ".", "Board", b.Reviewed}
-		}})
-	}
-	for _, c := range g.Certifications {
-		keys = append(keys, key{c.Reviewed, c.Path, func() Entry {
+			out[j] = Entry{l.Title + " (" + l.State.Name + ")", l.Path, s + ".", "License", l.Reviewed}
+		case 1:
+			b := g.Boards[k.i]
+			out[j] = Entry{b.Name, b.Path, "Licensing board or agency in " + b.State.Name + ".", "Board", b.Reviewed}
+		default:
+			c := g.Certifications[k.i]
 			title, s := c.Name, "National certification"
 			if c.Acronym != "" {
 				title += " (" + c.Acronym + ")"
@@ -73,13 +99,8 @@ func Recent(g *resolve.Graph, n int) []Entry {
 			if c.Issuer != nil {
 				s += " awarded by the " + c.Issuer.Name
 			}
-			return Entry{title, c.Path, s + ".", "Certification", c.Reviewed}
-		}})
-	}
-	slices.SortStableFunc(keys, func(a, b key) int { return cmp.Or(cmp.Compare(b.updated, a.updated), cmp.Compare(a.path, b.path)) })
-	out := make([]Entry, 0, max(0, min(n, len(keys))))
-	for _, k := range keys[:cap(out)] {
-		out = append(out, k.build())
+			out[j] = Entry{title, c.Path, s + ".", "Certification", c.Reviewed}
+		}
 	}
 	return out
 }
@@ -238,12 +259,17 @@ func Sitemaps(baseURL, name string, pages []Page, emit func(path string, fill fu
 		for _, p := range chunk {
 			newest = max(newest, p.Modified)
 		}
-		parts = append(parts, sitemapURL{Loc: base + "/" + part, LastMod: string(newest)})
+		parts = append(parts, sitemapURL{Loc: "/" + part, LastMod: string(newest)})
 	}
 	err := emit(name, func(w io.Writer) error {
-		return writeXML(w, "sitemapindex", "sitemap", len(parts), func(i int) sitemapURL { return parts[i] })
+		return writeXML(w, "sitemapindex", "sitemap", len(parts), func(i int) (string, string, string) {
+			return base, parts[i].Loc, parts[i].LastMod
+		})
 	})
-	return len(parts) + 1, err
+	if err != nil {
+		return len(parts), err
+	}
+	return len(parts) + 1, nil
 }
 
 func checkPaths(pages []Page) error {
@@ -255,41 +281,60 @@ func checkPaths(pages []Page) error {
 	return nil
 }
 
-// writeSitemap writes one sitemap of pages, a URL at a time.
+// writeSitemap writes one sitemap of pages.
 func writeSitemap(w io.Writer, base string, pages []Page) error {
-	return writeXML(w, "urlset", "url", len(pages), func(i int) sitemapURL {
-		return sitemapURL{Loc: base + pages[i].Path, LastMod: string(pages[i].Modified)}
+	return writeXML(w, "urlset", "url", len(pages), func(i int) (string, string, string) {
+		return base, pages[i].Path, string(pages[i].Modified)
 	})
 }
 
-// writeXML writes <root xmlns=sitemapNS> holding n <elem>, the i-th
-// being at(i), indented as marshal indents, one element at a time.
-func writeXML(w io.Writer, root, elem string, n int, at func(i int) sitemapURL) error {
-	if _, err := io.WriteString(w, xml.Header); err != nil {
-		return fmt.Errorf("sitemap: %w", err)
+// writeXML writes <root xmlns=sitemapNS> holding n <elem>, the i-th with
+// the <loc> a+b and the <lastmod> c of at(i), omitted when empty; byte for
+// byte what marshal writes for the same document, the text escaped by
+// encoding/xml. It writes an element at a time.
+func writeXML(w io.Writer, root, elem string, n int, at func(i int) (a, b, c string)) error {
+	out := &appender{b: make([]byte, 0, 1024)}
+	var text []byte
+	out.str(xml.Header + "<" + root + ` xmlns="` + sitemapNS + `">`)
+	for i := range n {
+		a, b, c := at(i)
+		out.str("\n <" + elem + ">\n  <loc>")
+		text = append(append(text[:0], a...), b...)
+		_ = xml.EscapeText(out, text) // an appender never fails
+		out.str("</loc>")
+		if c != "" {
+			out.str("\n  <lastmod>")
+			text = append(text[:0], c...)
+			_ = xml.EscapeText(out, text)
+			out.str("</lastmod>")
+		}
+		out.str("\n </" + elem + ">")
+		if len(out.b) >= 32<<10 {
+			if _, err := w.Write(out.b); err != nil {
+				return fmt.Errorf("sitemap: %w", err)
+			}
+			out.b = out.b[:0]
+		}
 	}
-	enc := xml.NewEncoder(w)
-	enc.Indent("", " ")
-	start := xml.StartElement{Name: xml.Name{Local: root}, Attr: []xml.Attr{{Name: xml.Name{Local: "xmlns"}, Value: sitemapNS}}}
-	err := enc.EncodeToken(start)
-	item := xml.StartElement{Name: xml.Name{Local: elem}}
-	for i := 0; i < n && err == nil; i++ {
-		err = enc.EncodeElement(at(i), item)
+	if n > 0 {
+		out.str("\n")
 	}
-	if err == nil {
-		err = enc.EncodeToken(start.End())
-	}
-	if err == nil {
-		err = enc.Close() // flushes
-	}
-	if err == nil {
-		_, err = io.WriteString(w, "\n")
-	}
-	if err != nil {
+	out.str("</" + root + ">\n")
+	if _, err := w.Write(out.b); err != nil {
 		return fmt.Errorf("sitemap: %w", err)
 	}
 	return nil
 }
+
+// appender is an io.Writer that appends to b.
+type appender struct{ b []byte }
+
+func (a *appender) Write(p []byte) (int, error) {
+	a.b = append(a.b, p...)
+	return len(p), nil
+}
+
+func (a *appender) str(s string) { a.b = append(a.b, s...) }
 
 // Robots allows every crawler everywhere and names the sitemap.
 func Robots(baseURL, sitemapPath string) []byte {

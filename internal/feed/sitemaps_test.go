@@ -2,11 +2,13 @@ package feed
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -164,5 +166,32 @@ func TestSitemapsErrors(t *testing.T) {
 	})
 	if !errors.Is(err, boom) || len(names) != 1 {
 		t.Errorf("error %v after %q", err, names)
+	}
+}
+
+// TestRecentMatchesSort compares Recent with sorting every record, on
+// many records with few distinct dates.
+func TestRecentMatchesSort(t *testing.T) {
+	g := graph("B")
+	base := g.Licenses[0]
+	for i := range 500 {
+		l := *base
+		lic := *base.License
+		lic.Reviewed = model.Date(fmt.Sprintf("2026-0%d-01", 1+i*7%9))
+		l.License = &lic
+		l.Meta.Path = fmt.Sprintf("/licenses/x-%03d/", i*37%500)
+		g.Licenses = append(g.Licenses, &l)
+	}
+	all := Recent(g, len(g.Licenses)+len(g.Boards)+len(g.Certifications))
+	sorted := slices.IsSortedFunc(all, func(a, b Entry) int {
+		return cmp.Or(cmp.Compare(b.Updated, a.Updated), cmp.Compare(a.Path, b.Path))
+	})
+	if !sorted || len(all) != len(g.Licenses)+len(g.Boards)+len(g.Certifications) {
+		t.Fatalf("Recent(all) is not every record sorted (%d)", len(all))
+	}
+	for _, n := range []int{-1, 0, 1, 2, 30, 31, 200} {
+		if got := Recent(g, n); !reflect.DeepEqual(got, all[:max(0, min(n, len(all)))]) {
+			t.Errorf("Recent(%d) is not the first %d of all", n, n)
+		}
 	}
 }

@@ -1,18 +1,23 @@
 // Package linkcheck verifies the internal links of a rendered site, so that
 // a broken link fails the build instead of reaching readers.
 //
-// Contract: Check reads every file of the site. In every .html file it
-// finds each href, src and action attribute and each id (and <a name>);
-// every link to the site itself (root-relative, relative, or absolute under
-// Options.BaseURL) must resolve to a file of the site, a pretty URL /x/
-// meaning x/index.html and /x also accepted when x/index.html exists (the
-// host redirects it), and its #fragment, if any, must be an id of the
-// target page. A link with a javascript: or vbscript: scheme, an empty
-// link, and an id given twice in one page are problems too. Links to other
-// hosts are not followed.
+// Contract: every .html file of the site is scanned for each href, src and
+// action attribute and each id (and <a name>); every link to the site
+// itself (root-relative, relative, or absolute under Options.BaseURL) must
+// resolve to a file of the site, a pretty URL /x/ meaning x/index.html and
+// /x also accepted when x/index.html exists (the host redirects it), and
+// its #fragment, if any, must be an id of the target page. A link with a
+// javascript: or vbscript: scheme, an empty link, a malformed URL and an
+// id given twice in one page are problems too. Links to other hosts are
+// not followed.
 //
-// Problems come back sorted by page, link and reason, each once. The error
-// result is only for failures to read the site.
+// A Collector does the check while the site is written: the writers hand
+// it each page as it is written (Page, safe for concurrent use; the page is
+// scanned on the caller's goroutine and not kept) and name every other
+// file (File); Check then resolves each distinct target once. Check(fs)
+// does the same over a site already on disk.
+//
+// Problems come back sorted by page, link and reason, each once.
 //
 // The scan is a small one-pass extractor, not a full HTML parser: it is
 // meant for the generator's own output, which html/template escapes, so
@@ -23,14 +28,14 @@
 package linkcheck
 
 import (
-	"cmp"
 	"fmt"
-	"html"
+	"io"
 	"io/fs"
-	"net/url"
-	"path"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 )
 
 // Problem is one link that does not resolve, or a page's duplicate id.
@@ -50,246 +55,81 @@ type Options struct {
 	BaseURL string
 }
 
-// page is what a scan finds in one HTML file.
-type page struct {
-	links []string
-	ids   map[string]int
-}
-
-// rawText are the elements whose content is text, not markup.
-var rawText = map[string]bool{"script": true, "style": true, "title": true, "textarea": true}
-
-// scan extracts the links and ids of an HTML document in one pass: it
-// skips comments, doctype and end tags, reads each start tag's attributes
-// (quoted or not) and jumps over the content of raw-text elements.
-func scan(doc string) page {
-	p := page{ids: map[string]int{}}
-	for i := 0; i < len(doc); {
-		j := strings.IndexByte(doc[i:], '<')
-		if j < 0 {
-			break
-		}
-		i += j
-		rest := doc[i:]
-		if strings.HasPrefix(rest, "<!--") {
-			k := strings.Index(rest[4:], "-->")
-			if k < 0 {
-				break
-			}
-			i += 4 + k + 3
-			continue
-		}
-		if len(rest) < 2 || !isLetter(rest[1]) {
-			i++ // an end tag, a doctype or a stray "<"
-			continue
-		}
-		name, attrs, n := startTag(rest)
-		if n == 0 {
-			i++
-			continue
-		}
-		i += n
-		for _, a := range attrs {
-			switch {
-			case a.key == "href" || a.key == "src" || a.key == "action":
-				p.links = append(p.links, a.val)
-			case a.key == "id" || a.key == "name" && name == "a":
-				p.ids[a.val]++
-			}
-		}
-		if rawText[name] {
-			i += endOf(doc[i:], name)
-		}
-	}
-	return p
-}
-
-type attribute struct{ key, val string }
-
-func isLetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
-
-func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }
-
-// startTag reads the start tag s begins with and returns its lower-case
-// name, its attributes with values decoded, and its length; a length of 0
-// means s holds no complete tag.
-func startTag(s string) (string, []attribute, int) {
-	i := 1
-	for i < len(s) && !isSpace(s[i]) && s[i] != '/' && s[i] != '>' {
-		i++
-	}
-	name := strings.ToLower(s[1:i])
-	var attrs []attribute
-	for i < len(s) {
-		for i < len(s) && (isSpace(s[i]) || s[i] == '/') {
-			i++
-		}
-		if i >= len(s) {
-			break
-		}
-		if s[i] == '>' {
-			return name, attrs, i + 1
-		}
-		k := i
-		for i < len(s) && !isSpace(s[i]) && s[i] != '=' && s[i] != '>' && s[i] != '/' {
-			i++
-		}
-		a := attribute{key: strings.ToLower(s[k:i])}
-		for i < len(s) && isSpace(s[i]) {
-			i++
-		}
-		if i < len(s) && s[i] == '=' {
-			i++
-			for i < len(s) && isSpace(s[i]) {
-				i++
-			}
-			if i < len(s) && (s[i] == '"' || s[i] == '\'') {
-				end := strings.IndexByte(s[i+1:], s[i])
-				if end < 0 {
-					return "", nil, 0
-				}
-				a.val = s[i+1 : i+1+end]
-				i += end + 2
-			} else {
-				v := i
-				for i < len(s) && !isSpace(s[i]) && s[i] != '>' {
-					i++
-				}
-				a.val = s[v:i]
-			}
-			a.val = html.UnescapeString(a.val)
-		}
-		attrs = append(attrs, a)
-	}
-	return "", nil, 0
-}
-
-// endOf returns where the end tag of the raw-text element name begins in
-// s, or len(s).
-func endOf(s, name string) int {
-	for i := 0; ; {
-		j := strings.Index(s[i:], "</")
-		if j < 0 {
-			return len(s)
-		}
-		i += j
-		if rest := s[i+2:]; len(rest) >= len(name) && strings.EqualFold(rest[:len(name)], name) &&
-			(len(rest) == len(name) || isSpace(rest[len(name)]) || rest[len(name)] == '>' || rest[len(name)] == '/') {
-			return i
-		}
-		i += 2
-	}
-}
-
-// urlPath is the path a file is served at: a/index.html at /a/.
-func urlPath(file string) string {
-	if file == "index.html" {
-		return "/"
-	}
-	if dir, ok := strings.CutSuffix(file, "/index.html"); ok {
-		return "/" + dir + "/"
-	}
-	return "/" + file
-}
-
-// Check verifies every internal link of the site.
+// Check verifies every internal link of the site: it hands each file to a
+// Collector, reading and scanning the pages on all cores. site must allow
+// concurrent reads, as os.DirFS and fstest.MapFS do. The error result is
+// only for failures to read the site.
 func Check(site fs.FS, opts Options) ([]Problem, error) {
-	files := map[string]bool{}
-	pages := map[string]page{}
-	var htmlFiles []string
+	c := NewCollector(opts)
+	var pages []string
 	err := fs.WalkDir(site, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}
-		files[p] = true
 		if strings.HasSuffix(p, ".html") {
-			data, err := fs.ReadFile(site, p)
-			if err != nil {
-				return err
-			}
-			pages[p] = scan(string(data))
-			htmlFiles = append(htmlFiles, p)
+			pages = append(pages, p)
+		} else {
+			c.File(p)
 		}
 		return nil
 	})
 	if err != nil {
 		return nil, fmt.Errorf("linkcheck: %w", err)
 	}
-	c := checker{files: files, pages: pages, base: strings.TrimSuffix(opts.BaseURL, "/")}
-	var out []Problem
-	for _, file := range htmlFiles {
-		for _, link := range pages[file].links {
-			if reason := c.check(file, link); reason != "" {
-				out = append(out, Problem{file, link, reason})
+	var (
+		next    atomic.Int64
+		failed  atomic.Bool
+		errOnce sync.Once
+		wg      sync.WaitGroup
+	)
+	for range min(runtime.GOMAXPROCS(0), len(pages)) {
+		wg.Go(func() {
+			var buf []byte
+			for !failed.Load() {
+				i := int(next.Add(1)) - 1
+				if i >= len(pages) {
+					return
+				}
+				var rerr error
+				buf, rerr = readFile(site, pages[i], buf)
+				if rerr != nil {
+					errOnce.Do(func() { err = rerr })
+					failed.Store(true)
+					return
+				}
+				c.Page(pages[i], buf)
 			}
-		}
-		for id, n := range pages[file].ids {
-			if n > 1 {
-				out = append(out, Problem{file, "#" + id, fmt.Sprintf("id given to %d elements", n)})
-			}
-		}
+		})
 	}
-	slices.SortFunc(out, func(a, b Problem) int {
-		return cmp.Or(cmp.Compare(a.Page, b.Page), cmp.Compare(a.Link, b.Link), cmp.Compare(a.Reason, b.Reason))
-	})
-	return slices.Compact(out), nil
-}
-
-type checker struct {
-	files map[string]bool
-	pages map[string]page
-	base  string
-}
-
-// check returns why link, on page file, does not resolve, or "".
-func (c checker) check(file, link string) string {
-	link = strings.TrimSpace(link)
-	if link == "" {
-		return "empty link"
-	}
-	if c.base != "" {
-		if rest, ok := strings.CutPrefix(link, c.base); ok && (rest == "" || strings.ContainsAny(rest[:1], "/?#")) {
-			link = "/" + strings.TrimPrefix(rest, "/")
-		}
-	}
-	u, err := url.Parse(link)
+	wg.Wait()
 	if err != nil {
-		return "malformed URL"
+		return nil, fmt.Errorf("linkcheck: %w", err)
 	}
-	switch strings.ToLower(u.Scheme) {
-	case "":
-	case "javascript", "vbscript":
-		return "script URL"
-	default:
-		return "" // another site, mail, telephone or data
-	}
-	if u.Host != "" {
-		return "" // protocol-relative: another site
-	}
-	target := (&url.URL{Path: urlPath(file)}).ResolveReference(u)
-	dest, ok := c.resolve(target.Path)
-	if !ok {
-		return "no such page or file"
-	}
-	if u.Fragment == "" || !strings.HasSuffix(dest, ".html") {
-		return ""
-	}
-	if c.pages[dest].ids[u.Fragment] == 0 && u.Fragment != "top" {
-		return "no element with id " + fmt.Sprintf("%q", u.Fragment) + " in " + dest
-	}
-	return ""
+	return c.Check(), nil
 }
 
-// resolve maps a site path to the file served there.
-func (c checker) resolve(p string) (string, bool) {
-	clean := strings.TrimPrefix(path.Clean("/"+p), "/")
-	if strings.HasSuffix(p, "/") {
-		f := path.Join(clean, "index.html")
-		return f, c.files[f]
+// readFile reads the file name into buf, reused from file to file.
+func readFile(site fs.FS, name string, buf []byte) ([]byte, error) {
+	f, err := site.Open(name)
+	if err != nil {
+		return buf, err
 	}
-	if c.files[clean] {
-		return clean, true
+	defer f.Close()
+	buf = buf[:0]
+	if st, err := f.Stat(); err == nil && st.Size() < 1<<30 {
+		buf = slices.Grow(buf, int(st.Size())+1)
 	}
-	f := path.Join(clean, "index.html")
-	return f, c.files[f]
+	for {
+		if len(buf) == cap(buf) {
+			buf = slices.Grow(buf, 4096)
+		}
+		n, err := f.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return buf, err
+		}
+	}
 }

@@ -2,6 +2,8 @@ package linkcheck
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing/fstest"
 )
@@ -14,8 +16,8 @@ const synthBase = "https://synthetic.example.org"
 // 150 MB of HTML, with the layout's head, navigation, JSON-LD and footer on
 // every page, record pages linking to each other and list pages linking to
 // many records. It has no broken links.
-func synthSite(licenses int) fstest.MapFS {
-	s := &synth{fs: fstest.MapFS{}}
+func synthSite(licenses int) siteFiles {
+	s := &synth{fs: siteFiles{}}
 	n := func(per10k int) int { return max(1, licenses*per10k/10000) }
 	states := 56
 	boards, certs, issuers := n(1700), n(2000), n(250)
@@ -23,10 +25,19 @@ func synthSite(licenses int) fstest.MapFS {
 
 	lic := func(i int) string { return fmt.Sprintf("/licenses/st%d-license-of-some-length-%d/", i%states, i) }
 	state := func(i int) string { return fmt.Sprintf("/states/st%d/", i%states) }
-	board := func(i int) string { return fmt.Sprintf("/boards/st%d-board-of-occupational-practice-%d/", i%states, i%boards) }
-	cert := func(i int) string { return fmt.Sprintf("/certifications/issuer%d-cert%d/", i%issuers, i%certs) }
+	board := func(i int) string {
+		i %= boards
+		return fmt.Sprintf("/boards/st%d-board-of-occupational-practice-%d/", i%states, i)
+	}
+	cert := func(i int) string {
+		i %= certs
+		return fmt.Sprintf("/certifications/issuer%d-cert%d/", i%issuers, i)
+	}
 	spec := func(i int) string { return fmt.Sprintf("/specialties/specialty-number-%d/", i%specialties) }
-	occ := func(i int) string { return fmt.Sprintf("/occupations/%02d-%04d.00/", i%60, i%occupations) }
+	occ := func(i int) string {
+		i %= occupations
+		return fmt.Sprintf("/occupations/%02d-%04d.00/", i%60, i)
+	}
 	fam := func(i int) string { return fmt.Sprintf("/families/family-%d/", i%families) }
 
 	row := func(b *strings.Builder, i int) {
@@ -100,24 +111,19 @@ practitioner licensed in another state may qualify by endorsement without a new 
 	lists := []struct {
 		count int
 		url   func(int) string
-		of    func(int) bool // which licenses a list holds, given page j and license i
 		table bool
 	}{
-		{states, state, nil, false},
-		{boards, board, nil, false},
-		{certs, cert, nil, false},
-		{specialties, spec, nil, true},
-		{occupations, occ, nil, true},
-		{families, fam, nil, true},
+		{states, state, false},
+		{boards, board, false},
+		{certs, cert, false},
+		{specialties, spec, true},
+		{occupations, occ, true},
+		{families, fam, true},
 	}
 	for _, l := range lists {
 		members := make([][]int, l.count)
 		for i := range licenses {
-			j := i % l.count
-			if l.count == specialties || l.count == occupations {
-				j = i % l.count
-			}
-			members[j] = append(members[j], i)
+			members[i%l.count] = append(members[i%l.count], i)
 		}
 		for j := range l.count {
 			var b strings.Builder
@@ -162,19 +168,46 @@ practitioner licensed in another state may qualify by endorsement without a new 
 	for _, p := range []string{"/about/", "/methodology/", "/data/", "/maintainers/", "/schema/", "/search/", "/issuers/"} {
 		s.page(p, "Page", `<h1>Page</h1><p><a href="/">Home</a></p>`)
 	}
-	s.fs["404.html"] = &fstest.MapFile{Data: []byte(s.layout("/404.html", "Not found", `<h1>Not found</h1>`))}
+	s.fs["404.html"] = []byte(s.layout("/404.html", "Not found", `<h1>Not found</h1>`))
 	for _, f := range []string{"css/site.565d6ba538.css", "js/site.9aeab5c718.js", "js/search.db1f593683.js", "favicon.svg", "feed.xml",
 		"sitemap.xml", "robots.txt", "data/all.json", "data/licenses.csv", "search/index.json"} {
-		s.fs[f] = &fstest.MapFile{Data: []byte("x")}
+		s.fs[f] = []byte("x")
 	}
 	return s.fs
 }
 
-type synth struct{ fs fstest.MapFS }
+// siteFiles are the files of a site by path.
+type siteFiles map[string][]byte
+
+// mapFS returns the site as an fs.FS. fstest.MapFS lists a folder by
+// going through every file, so keep it for small sites.
+func (s siteFiles) mapFS() fstest.MapFS {
+	fsys := fstest.MapFS{}
+	for name, data := range s {
+		fsys[name] = &fstest.MapFile{Data: data}
+	}
+	return fsys
+}
+
+// write writes the site into dir.
+func (s siteFiles) write(dir string) error {
+	for name, data := range s {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+type synth struct{ fs siteFiles }
 
 func (s *synth) page(url, title, main string) {
 	file := strings.TrimPrefix(url, "/") + "index.html"
-	s.fs[file] = &fstest.MapFile{Data: []byte(s.layout(url, title, main))}
+	s.fs[file] = []byte(s.layout(url, title, main))
 }
 
 func (s *synth) layout(url, title, main string) string {

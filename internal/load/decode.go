@@ -3,7 +3,6 @@ package load
 import (
 	"fmt"
 	"reflect"
-	"slices"
 	"strconv"
 
 	"gopkg.in/yaml.v3"
@@ -15,16 +14,79 @@ import (
 
 // decoder walks a YAML node tree along a schema type, filling a Go value
 // and recording every problem at the position of the node that has it.
+// A worker reuses one decoder for all its files.
 type decoder struct {
 	file  string
 	lines []string // the source, for positions inside prose
 	diags *diag.List
-	pos   map[string]diag.Pos
+	pos   []fieldPos
 	refs  []Ref
 }
 
-func newDecoder(file string, lines []string, diags *diag.List) *decoder {
-	return &decoder{file: file, lines: lines, diags: diags, pos: map[string]diag.Pos{}}
+// decoder returns the worker's decoder, ready for a file whose lines the
+// worker holds.
+func (w *worker) decoder(file string, diags *diag.List) *decoder {
+	d := &w.dec
+	d.file, d.lines, d.diags = file, w.lines, diags
+	d.pos, d.refs = d.pos[:0], d.refs[:0]
+	return d
+}
+
+// positions returns a copy of the positions recorded.
+func (d *decoder) positions() Positions {
+	if len(d.pos) == 0 {
+		return Positions{}
+	}
+	return Positions{list: append(make([]fieldPos, 0, len(d.pos)), d.pos...)}
+}
+
+// takeRefs returns a copy of the references recorded, nil if none.
+func (d *decoder) takeRefs() []Ref {
+	if len(d.refs) == 0 {
+		return nil
+	}
+	refs := append(make([]Ref, 0, len(d.refs)), d.refs...)
+	clear(d.refs)
+	return refs
+}
+
+// pathNode is a field path such as "sources[0].url", made once per worker
+// and shared by every record that has the field, with its children by
+// schema field index and by list index.
+type pathNode struct {
+	path   string
+	fields []*pathNode
+	items  []*pathNode
+}
+
+// maxCachedItems bounds the list indices a worker keeps paths for.
+const maxCachedItems = 256
+
+func (n *pathNode) field(i int, t *schema.Type) *pathNode {
+	if n.fields == nil {
+		n.fields = make([]*pathNode, len(t.Fields))
+	}
+	c := n.fields[i]
+	if c == nil {
+		c = &pathNode{path: join(n.path, t.Fields[i].Name)}
+		n.fields[i] = c
+	}
+	return c
+}
+
+func (n *pathNode) item(i int) *pathNode {
+	if i >= maxCachedItems {
+		return &pathNode{path: n.path + "[" + strconv.Itoa(i) + "]"}
+	}
+	if i >= len(n.items) {
+		n.items = append(n.items, make([]*pathNode, i+1-len(n.items))...)
+	}
+	c := n.items[i]
+	if c == nil {
+		c = &pathNode{path: n.path + "[" + strconv.Itoa(i) + "]"}
+		n.items[i] = c
+	}
+	return c
 }
 
 func at(n *yaml.Node) diag.Pos { return diag.Pos{Line: n.Line, Col: n.Column} }
@@ -33,47 +95,89 @@ func (d *decoder) errorf(n *yaml.Node, format string, args ...any) {
 	d.diags.Errorf(d.file, at(n), format, args...)
 }
 
-// value decodes n into v, which has schema type t.
-func (d *decoder) value(n *yaml.Node, v reflect.Value, t *schema.Type, path string) {
+func (d *decoder) addPos(p *pathNode, n *yaml.Node) {
+	d.pos = append(d.pos, fieldPos{path: p, line: int32(n.Line), col: int32(n.Column)})
+}
+
+// value decodes n into v, which has schema type t, at path p.
+func (d *decoder) value(n *yaml.Node, v reflect.Value, t *schema.Type, p *pathNode) {
 	switch t.Shape {
 	case schema.Struct:
-		d.mapping(n, v, t, path)
+		d.mapping(n, v, t, p)
 	case schema.List:
-		d.list(n, v, t, path)
+		d.list(n, v, t, p)
 	case schema.Int:
-		d.integer(n, v, path)
+		d.integer(n, v, p.path)
 	case schema.String:
 		if n.Kind != yaml.ScalarNode {
-			d.errorf(n, "%s: expected a string, found %s", path, describe(n))
+			d.errorf(n, "%s: expected a string, found %s", p.path, describe(n))
 			return
 		}
 		v.SetString(n.Value)
 	}
 }
 
-func (d *decoder) mapping(n *yaml.Node, v reflect.Value, t *schema.Type, path string) {
+// smallMapping is the number of keys up to which duplicates are found by
+// comparing each key with the ones before it rather than with a map.
+const smallMapping = 32
+
+func (d *decoder) mapping(n *yaml.Node, v reflect.Value, t *schema.Type, p *pathNode) {
 	if n.Kind != yaml.MappingNode {
-		d.errorf(n, "%s: expected a mapping, found %s", orRecord(path), describe(n))
+		d.errorf(n, "%s: expected a mapping, found %s", orRecord(p.path), describe(n))
 		return
 	}
-	seen := map[string]*yaml.Node{}
+	var seen map[string]int // the keys of a large mapping, by index
+	if len(n.Content) > 2*smallMapping {
+		seen = make(map[string]int, len(n.Content)/2)
+	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		key, val := n.Content[i], n.Content[i+1]
-		if first, dup := seen[key.Value]; dup {
-			d.errorf(key, "duplicate key %q (first set on line %d)", key.Value, first.Line)
+		if first := firstKey(n, i, key.Value, seen); first < i {
+			d.errorf(key, "duplicate key %q (first set on line %d)", key.Value, n.Content[first].Line)
 			continue
 		}
-		seen[key.Value] = key
-		f, ok := t.Field(key.Value)
-		if !ok {
-			d.unknownField(key, t, path)
+		if seen != nil {
+			seen[key.Value] = i
+		}
+		fi := fieldIndex(t, key.Value)
+		if fi < 0 {
+			d.unknownField(key, t, p.path)
 			continue
 		}
 		if !isNull(val) {
-			d.field(val, v.Field(f.Index), f, join(path, f.Name))
+			d.field(val, v.Field(t.Fields[fi].Index), &t.Fields[fi], p.field(fi, t))
 		}
 	}
-	d.requireFields(n, t, seen, path)
+	d.requireFields(n, t, p.path, seen)
+}
+
+// firstKey returns the index in n.Content of the first key named name
+// among the first end entries, or end if there is none. Of a large
+// mapping it looks the keys up in seen, which holds those before end.
+func firstKey(n *yaml.Node, end int, name string, seen map[string]int) int {
+	if seen != nil {
+		if i, ok := seen[name]; ok && i < end {
+			return i
+		}
+		return end
+	}
+	for i := 0; i < end; i += 2 {
+		if n.Content[i].Value == name {
+			return i
+		}
+	}
+	return end
+}
+
+// fieldIndex returns the index in t.Fields of the field whose YAML key is
+// name, or -1.
+func fieldIndex(t *schema.Type, name string) int {
+	for i := range t.Fields {
+		if t.Fields[i].Name == name {
+			return i
+		}
+	}
+	return -1
 }
 
 func (d *decoder) unknownField(key *yaml.Node, t *schema.Type, path string) {
@@ -89,41 +193,42 @@ func (d *decoder) unknownField(key *yaml.Node, t *schema.Type, path string) {
 	d.diags.Errorf(d.file, at(key), "%s", msg)
 }
 
-func (d *decoder) requireFields(n *yaml.Node, t *schema.Type, seen map[string]*yaml.Node, path string) {
-	for _, f := range t.Fields {
+func (d *decoder) requireFields(n *yaml.Node, t *schema.Type, path string, seen map[string]int) {
+	for i := range t.Fields {
+		f := &t.Fields[i]
 		if !f.Required {
 			continue
 		}
-		key, ok := seen[f.Name]
+		k := firstKey(n, len(n.Content)&^1, f.Name, seen)
 		switch {
-		case !ok:
+		case k >= len(n.Content)&^1:
 			d.errorf(n, "missing required field %q", join(path, f.Name))
-		case isNull(valueOf(n, key)):
-			d.errorf(key, "required field %q has no value", join(path, f.Name))
+		case isNull(n.Content[k+1]):
+			d.errorf(n.Content[k], "required field %q has no value", join(path, f.Name))
 		}
 	}
 }
 
 // field decodes the value of a mapping key and applies the field's rules.
-func (d *decoder) field(n *yaml.Node, v reflect.Value, f schema.Field, path string) {
-	d.pos[path] = at(n)
-	d.value(n, v, f.Type, path)
+func (d *decoder) field(n *yaml.Node, v reflect.Value, f *schema.Field, p *pathNode) {
+	d.addPos(p, n)
+	d.value(n, v, f.Type, p)
 	switch f.Type.Shape {
 	case schema.List:
 		if n.Kind == yaml.SequenceNode && len(n.Content) < f.Min {
-			d.errorf(n, "%s: needs at least %d item(s)", path, f.Min)
+			d.errorf(n, "%s: needs at least %d item(s)", p.path, f.Min)
 		}
 		if f.Type.Elem.Shape == schema.String && n.Kind == yaml.SequenceNode {
 			for i, item := range n.Content {
-				d.scalarRules(item, f, f.Type.Elem.Format, fmt.Sprintf("%s[%d]", path, i))
+				d.scalarRules(item, f, f.Type.Elem.Format, p.item(i).path)
 			}
 		}
 	case schema.String:
-		d.scalarRules(n, f, f.Type.Format, path)
+		d.scalarRules(n, f, f.Type.Format, p.path)
 	}
 }
 
-func (d *decoder) scalarRules(n *yaml.Node, f schema.Field, format schema.Format, path string) {
+func (d *decoder) scalarRules(n *yaml.Node, f *schema.Field, format schema.Format, path string) {
 	if n.Kind != yaml.ScalarNode {
 		return
 	}
@@ -140,24 +245,24 @@ func (d *decoder) scalarRules(n *yaml.Node, f schema.Field, format schema.Format
 		d.refs = append(d.refs, Ref{Kind: f.Ref, ID: n.Value, Field: path, Pos: at(n)})
 	}
 	if format == schema.Markdown {
-		d.refs = append(d.refs, proseRefs(n, d.lines, path)...)
+		d.refs = appendLinkRefs(d.refs, n.Value, d.lines, n.Line, path)
 	}
 }
 
-func (d *decoder) list(n *yaml.Node, v reflect.Value, t *schema.Type, path string) {
+func (d *decoder) list(n *yaml.Node, v reflect.Value, t *schema.Type, p *pathNode) {
 	if n.Kind != yaml.SequenceNode {
-		d.errorf(n, "%s: expected a list, found %s", path, describe(n))
+		d.errorf(n, "%s: expected a list, found %s", p.path, describe(n))
 		return
 	}
 	out := reflect.MakeSlice(t.Go, len(n.Content), len(n.Content))
 	for i, item := range n.Content {
-		p := fmt.Sprintf("%s[%d]", path, i)
-		d.pos[p] = at(item)
+		ip := p.item(i)
+		d.addPos(ip, item)
 		if isNull(item) {
-			d.errorf(item, "%s: empty list item", p)
+			d.errorf(item, "%s: empty list item", ip.path)
 			continue
 		}
-		d.value(item, out.Index(i), t.Elem, p)
+		d.value(item, out.Index(i), t.Elem, ip)
 	}
 	v.Set(out)
 }
@@ -177,15 +282,6 @@ func (d *decoder) integer(n *yaml.Node, v reflect.Value, path string) {
 
 func isNull(n *yaml.Node) bool {
 	return n == nil || (n.Kind == yaml.ScalarNode && n.Tag == "!!null")
-}
-
-// valueOf returns the value node that follows key in mapping n.
-func valueOf(n, key *yaml.Node) *yaml.Node {
-	i := slices.Index(n.Content, key)
-	if i < 0 || i+1 >= len(n.Content) {
-		return nil
-	}
-	return n.Content[i+1]
 }
 
 func describe(n *yaml.Node) string {

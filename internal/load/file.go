@@ -53,13 +53,18 @@ func invalidUTF8At(src []byte) diag.Pos {
 }
 
 // splitLines returns the lines of src without their line endings, so that
-// CRLF files report the same columns as LF files.
-func splitLines(src []byte) []string {
-	lines := strings.Split(string(src), "\n")
-	for i, l := range lines {
-		lines[i] = strings.TrimSuffix(l, "\r")
+// CRLF files report the same columns as LF files. It reuses dst.
+func splitLines(dst []string, src string) []string {
+	dst = dst[:0]
+	for {
+		i := strings.IndexByte(src, '\n')
+		if i < 0 {
+			break
+		}
+		dst = append(dst, strings.TrimSuffix(src[:i], "\r"))
+		src = src[i+1:]
 	}
-	return lines
+	return append(dst, strings.TrimSuffix(src, "\r"))
 }
 
 // yamlLine extracts the line number from a yaml.v3 syntax error. The
@@ -69,9 +74,27 @@ var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
 // parseYAML parses src as exactly one YAML document. offset is the number
 // of file lines before src (front matter starts after its "---" line); lines
-// are the whole file's.
-func parseYAML(file string, src []byte, lines []string, offset int, diags *diag.List) (*yaml.Node, bool) {
-	dec := yaml.NewDecoder(bytes.NewReader(src))
+// are the whole file's. Most content is in the subset that fast parses; the
+// rest, and every error, is yaml.v3's.
+func parseYAML(fast *fastParser, file string, src string, lines []string, offset int, diags *diag.List) (*yaml.Node, bool) {
+	root, ok := fast.parse(src, offset)
+	if !ok {
+		root, ok = parseYAMLv3(file, src, lines, offset, diags)
+		if !ok {
+			return nil, false
+		}
+	}
+	if !checkShape(file, root, diags) {
+		return nil, false
+	}
+	return root, true
+}
+
+// parseYAMLv3 parses src with yaml.v3. It reads with a Decoder, not
+// Unmarshal: yaml.v3 starts a second document wherever the first one's
+// root ends, even without a "---" line, and only a second Decode sees it.
+func parseYAMLv3(file string, src string, lines []string, offset int, diags *diag.List) (*yaml.Node, bool) {
+	dec := yaml.NewDecoder(strings.NewReader(src))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); errors.Is(err, io.EOF) {
 		diags.Errorf(file, diag.Pos{Line: offset}, "no YAML content")
@@ -90,9 +113,6 @@ func parseYAML(file string, src []byte, lines []string, offset int, diags *diag.
 		return nil, false
 	}
 	shift(doc.Content[0], offset)
-	if !checkShape(file, doc.Content[0], diags) {
-		return nil, false
-	}
 	return doc.Content[0], true
 }
 

@@ -3,26 +3,53 @@ package load
 import (
 	"fmt"
 	"net/url"
-	"regexp"
 	"strings"
 	"time"
 
 	"github.com/licensure/licensure/internal/schema"
 )
 
-var (
-	idPattern    = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
-	socPattern   = regexp.MustCompile(`^\d{2}-\d{4}\.\d{2}$`)
-	statePattern = regexp.MustCompile(`^[A-Z]{2}$`)
-)
-
 // validID reports whether s is a valid record ID of the kind: lower-case
 // kebab case, or an O*NET-SOC code for occupations.
 func validID(kind, s string) bool {
 	if kind == "occupations" {
-		return socPattern.MatchString(s)
+		return isSOCCode(s)
 	}
-	return len(s) <= 100 && idPattern.MatchString(s)
+	return len(s) <= 100 && isKebab(s)
+}
+
+// isKebab reports whether s matches ^[a-z0-9]+(-[a-z0-9]+)*$.
+func isKebab(s string) bool {
+	if s == "" || s[0] == '-' || s[len(s)-1] == '-' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+		case c == '-' && s[i-1] != '-':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// isSOCCode reports whether s matches ^\d{2}-\d{4}\.\d{2}$.
+func isSOCCode(s string) bool {
+	if len(s) != 10 || s[2] != '-' || s[7] != '.' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if i != 2 && i != 7 && (s[i] < '0' || s[i] > '9') {
+			return false
+		}
+	}
+	return true
+}
+
+// isStateCode reports whether s matches ^[A-Z]{2}$.
+func isStateCode(s string) bool {
+	return len(s) == 2 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' && s[1] <= 'Z'
 }
 
 // checkFormat returns what is wrong with a value of the format, or "".
@@ -35,11 +62,11 @@ func checkFormat(f schema.Format, v string) string {
 			return fmt.Sprintf("invalid date %q: want YYYY-MM-DD", v)
 		}
 	case schema.StateCode:
-		if !statePattern.MatchString(v) {
+		if !isStateCode(v) {
 			return fmt.Sprintf("invalid state code %q: want two upper-case letters such as OH", v)
 		}
 	case schema.SOCCode:
-		if !socPattern.MatchString(v) {
+		if !isSOCCode(v) {
 			return fmt.Sprintf("invalid O*NET-SOC code %q: want NN-NNNN.NN", v)
 		}
 	case schema.Path:
@@ -51,6 +78,9 @@ func checkFormat(f schema.Format, v string) string {
 }
 
 func checkURL(v string) string {
+	if simpleURL(v) {
+		return ""
+	}
 	u, err := url.Parse(v)
 	switch {
 	case err != nil || strings.ContainsAny(v, " \t\n\"'<>`"):
@@ -61,6 +91,36 @@ func checkURL(v string) string {
 		return fmt.Sprintf("URL %q has no host", v)
 	}
 	return ""
+}
+
+// simpleURL reports whether v is an http or https URL made of a host of
+// letters, digits, dots and hyphens and a path of unreserved characters and
+// slashes: a URL that checkURL accepts, recognised without parsing it.
+func simpleURL(v string) bool {
+	rest, ok := strings.CutPrefix(v, "https://")
+	if !ok {
+		if rest, ok = strings.CutPrefix(v, "http://"); !ok {
+			return false
+		}
+	}
+	host := true
+	for i := 0; i < len(rest); i++ {
+		switch c := rest[i]; {
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9', c == '.', c == '-':
+		case c == '/':
+			if i == 0 {
+				return false
+			}
+			host = false
+		case c == '_' || c == '~':
+			if host {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return rest != ""
 }
 
 // checkEnum returns what is wrong with a value outside the allowed set.

@@ -17,29 +17,27 @@ const (
 // aliases, which content never needs and which can multiply a small file
 // into a huge value. It reports the first offending node.
 func checkShape(file string, root *yaml.Node, diags *diag.List) bool {
-	type item struct {
-		n     *yaml.Node
-		depth int
-	}
-	stack := []item{{root, 1}}
 	nodes := 0
-	for len(stack) > 0 {
-		it := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		nodes++
-		switch {
-		case it.n.Kind == yaml.AliasNode:
-			diags.Errorf(file, at(it.n), "YAML aliases are not allowed in content")
+	return shapeOK(file, root, 1, &nodes, diags)
+}
+
+// shapeOK checks n and, depth first in document order, its descendants.
+func shapeOK(file string, n *yaml.Node, depth int, nodes *int, diags *diag.List) bool {
+	*nodes++
+	switch {
+	case n.Kind == yaml.AliasNode:
+		diags.Errorf(file, at(n), "YAML aliases are not allowed in content")
+		return false
+	case depth > MaxDepth:
+		diags.Errorf(file, at(n), "values nested more than %d levels deep", MaxDepth)
+		return false
+	case *nodes > MaxNodes:
+		diags.Errorf(file, at(n), "more than %d values in one file", MaxNodes)
+		return false
+	}
+	for _, c := range n.Content {
+		if !shapeOK(file, c, depth+1, nodes, diags) {
 			return false
-		case it.depth > MaxDepth:
-			diags.Errorf(file, at(it.n), "values nested more than %d levels deep", MaxDepth)
-			return false
-		case nodes > MaxNodes:
-			diags.Errorf(file, at(it.n), "more than %d values in one file", MaxNodes)
-			return false
-		}
-		for i := len(it.n.Content) - 1; i >= 0; i-- { // so that pops go in document order
-			stack = append(stack, item{it.n.Content[i], it.depth + 1})
 		}
 	}
 	return true

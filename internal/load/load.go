@@ -13,6 +13,7 @@
 package load
 
 import (
+	"io"
 	"io/fs"
 	"path"
 	"reflect"
@@ -20,6 +21,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
+	"unsafe"
 
 	"github.com/licensure/licensure/internal/diag"
 	"github.com/licensure/licensure/internal/model"
@@ -30,15 +33,16 @@ import (
 // diagnostics and records, usually "content/".
 func Load(fsys fs.FS, prefix string) (*Content, *diag.List) {
 	l := &loader{fsys: fsys, prefix: prefix, diags: &diag.List{}}
-	c := &Content{Records: map[string][]*Record{}}
-	c.SitePos = l.singleton("site.yaml", &c.Site)
+	c := &Content{Records: make(map[string][]*Record, len(model.Kinds))}
+	w := newWorker()
+	c.SitePos = l.singleton(w, "site.yaml", &c.Site)
 	var states model.States
-	c.StatesPos = l.singleton("states.yaml", &states)
+	c.StatesPos = l.singleton(w, "states.yaml", &states)
 	c.States = states.States
 	for _, k := range model.Kinds {
 		c.Records[k.Name] = l.kind(k)
 	}
-	c.Pages = l.pages()
+	c.Pages = l.pages(w)
 	return c, l.diags
 }
 
@@ -48,22 +52,45 @@ type loader struct {
 	diags  *diag.List
 }
 
+// worker holds what one goroutine of the loader reuses from file to file.
+type worker struct {
+	buf   []byte
+	lines []string
+	fast  fastParser
+	dec   decoder
+	paths map[*schema.Type]*pathNode
+}
+
+func newWorker() *worker { return &worker{paths: map[*schema.Type]*pathNode{}} }
+
+// root returns the path of the top of a file of type t.
+func (w *worker) root(t *schema.Type) *pathNode {
+	n := w.paths[t]
+	if n == nil {
+		n = &pathNode{}
+		w.paths[t] = n
+	}
+	return n
+}
+
 // singleton decodes a single-file setting such as site.yaml into v and
 // returns the positions of its fields.
-func (l *loader) singleton(name string, v any) map[string]diag.Pos {
+func (l *loader) singleton(w *worker, name string, v any) map[string]diag.Pos {
 	file := l.prefix + name
-	src, ok := l.read(name, file)
+	src, ok := l.readInto(w, name, file, l.diags)
 	if !ok {
 		return nil
 	}
-	lines := splitLines(src)
-	root, ok := parseYAML(file, src, lines, 0, l.diags)
+	text := string(src)
+	w.lines = splitLines(w.lines, text)
+	root, ok := parseYAML(&w.fast, file, text, w.lines, 0, l.diags)
 	if !ok {
 		return nil
 	}
-	d := newDecoder(file, lines, l.diags)
-	d.value(root, reflect.ValueOf(v).Elem(), schema.Of(reflect.TypeOf(v).Elem()), "")
-	return d.pos
+	t := schema.Of(reflect.TypeOf(v).Elem())
+	d := w.decoder(file, l.diags)
+	d.value(root, reflect.ValueOf(v).Elem(), t, w.root(t))
+	return d.positions().Map()
 }
 
 // kind reads every record of a kind, in parallel, sorted by ID.
@@ -71,27 +98,33 @@ func (l *loader) kind(k model.Kind) []*Record {
 	names := l.recordFiles(k)
 	records := make([]*Record, len(names))
 	lists := make([]diag.List, len(names))
+	workers := min(runtime.GOMAXPROCS(0), max(len(names), 1))
 	var wg sync.WaitGroup
-	work := make(chan int)
-	for range min(runtime.GOMAXPROCS(0), max(len(names), 1)) {
+	var next atomic.Int64
+	for range workers {
 		wg.Go(func() {
-			for i := range work {
-				records[i] = l.record(k, names[i], &lists[i])
+			w := newWorker()
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(names) {
+					return
+				}
+				records[i] = l.record(w, k, names[i], &lists[i])
 			}
 		})
 	}
-	for i := range names {
-		work <- i
-	}
-	close(work)
 	wg.Wait()
 	for i := range lists {
 		l.diags.Merge(&lists[i])
 	}
 	records = slices.DeleteFunc(records, func(r *Record) bool { return r == nil })
-	slices.SortFunc(records, func(a, b *Record) int { return strings.Compare(a.ID, b.ID) })
+	if !slices.IsSortedFunc(records, byID) {
+		slices.SortFunc(records, byID)
+	}
 	return records
 }
+
+func byID(a, b *Record) int { return strings.Compare(a.ID, b.ID) }
 
 // recordFiles lists the YAML files of a kind's folder, reporting entries
 // that cannot be records. A missing folder is an empty kind.
@@ -148,44 +181,88 @@ func idHint(k model.Kind) string {
 }
 
 // record reads and decodes one record file.
-func (l *loader) record(k model.Kind, name string, diags *diag.List) *Record {
+func (l *loader) record(w *worker, k model.Kind, name string, diags *diag.List) *Record {
 	file := l.prefix + k.Name + "/" + name
-	src, ok := l.readInto(k.Name+"/"+name, file, diags)
+	src, ok := l.readInto(w, k.Name+"/"+name, file, diags)
 	if !ok {
 		return nil
 	}
-	lines := splitLines(src)
-	root, ok := parseYAML(file, src, lines, 0, diags)
+	// The text is the worker's buffer, which the next file overwrites: the
+	// fast parser copies out every value, yaml.v3 copies everything, and
+	// nothing else that points into it outlives this call.
+	text := unsafe.String(unsafe.SliceData(src), len(src))
+	w.lines = splitLines(w.lines, text)
+	root, ok := parseYAML(&w.fast, file, text, w.lines, 0, diags)
 	if !ok {
 		return nil
 	}
 	value := reflect.New(k.Type)
-	d := newDecoder(file, lines, diags)
-	d.value(root, value.Elem(), schema.Of(k.Type), "")
-	return &Record{Kind: k, ID: strings.TrimSuffix(name, ".yaml"), File: file, Value: value.Interface(), Pos: d.pos, Refs: d.refs}
+	t := schema.Of(k.Type)
+	d := w.decoder(file, diags)
+	d.value(root, value.Elem(), t, w.root(t))
+	return &Record{Kind: k, ID: strings.TrimSuffix(name, ".yaml"), File: file, Value: value.Interface(), Pos: d.positions(), Refs: d.takeRefs()}
 }
 
-func (l *loader) read(name, file string) ([]byte, bool) {
-	return l.readInto(name, file, l.diags)
-}
-
-// readInto reads a file within the size limit and checks its bytes.
-func (l *loader) readInto(name, file string, diags *diag.List) ([]byte, bool) {
-	info, err := fs.Stat(l.fsys, name)
-	if err != nil {
-		diags.Errorf(file, diag.Pos{}, "cannot read: %v", unwrapPath(err))
-		return nil, false
+// readInto reads a file within the size limit into the worker's buffer,
+// which it returns, and checks its bytes.
+func (l *loader) readInto(w *worker, name, file string, diags *diag.List) ([]byte, bool) {
+	src, err := readFile(l.fsys, name, w.buf[:0])
+	if src != nil {
+		w.buf = src[:0]
 	}
-	if info.Size() > MaxFileSize {
-		diags.Errorf(file, diag.Pos{}, "file is %d bytes, over the limit of %d", info.Size(), MaxFileSize)
-		return nil, false
-	}
-	src, err := fs.ReadFile(l.fsys, name)
 	if err != nil {
-		diags.Errorf(file, diag.Pos{}, "cannot read: %v", unwrapPath(err))
+		if big, ok := err.(tooLarge); ok {
+			diags.Errorf(file, diag.Pos{}, "file is %d bytes, over the limit of %d", int64(big), MaxFileSize)
+		} else {
+			diags.Errorf(file, diag.Pos{}, "cannot read: %v", unwrapPath(err))
+		}
 		return nil, false
 	}
 	return src, checkBytes(file, src, diags)
+}
+
+// tooLarge is the size of a file over MaxFileSize.
+type tooLarge int64
+
+func (e tooLarge) Error() string { return "file too large" }
+
+// readFile reads a file into buf, reusing its space, unless it is larger
+// than MaxFileSize. It stats the file only when it has read more than that,
+// so it reads a file the way fs.ReadFile does with one system call less.
+func readFile(fsys fs.FS, name string, buf []byte) ([]byte, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if cap(buf) < 64<<10 {
+		buf = make([]byte, 0, 64<<10)
+	}
+	buf = buf[:0]
+	checked := false
+	for {
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+		n, err := f.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if len(buf) > MaxFileSize && !checked {
+			info, serr := f.Stat()
+			if serr != nil {
+				return buf, serr
+			}
+			if info.Size() > MaxFileSize {
+				return buf, tooLarge(info.Size())
+			}
+			checked = true // growing while read: read it all, as fs.ReadFile would
+		}
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return buf, err
+		}
+	}
 }
 
 func unwrapPath(err error) error {
@@ -211,5 +288,5 @@ func fieldString(v any, key string) string {
 // problems when the file cannot be decoded at all.
 func LoadRecord(fsys fs.FS, prefix string, k model.Kind, name string) (*Record, *diag.List) {
 	l := &loader{fsys: fsys, prefix: prefix, diags: &diag.List{}}
-	return l.record(k, name, l.diags), l.diags
+	return l.record(newWorker(), k, name, l.diags), l.diags
 }

@@ -12,7 +12,7 @@ import (
 
 // pages reads content/pages/*.md: YAML front matter between two "---"
 // lines, then a Markdown body.
-func (l *loader) pages() []*Page {
+func (l *loader) pages(w *worker) []*Page {
 	entries, _ := fs.ReadDir(l.fsys, "pages")
 	var pages []*Page
 	for _, e := range entries {
@@ -25,31 +25,34 @@ func (l *loader) pages() []*Page {
 			l.diags.Add(diag.Diagnostic{File: file, Message: "invalid page ID " + quote(id), Hint: "use lower-case letters, digits and single hyphens, such as about.md"})
 			continue
 		}
-		if p := l.page(id, file); p != nil {
+		if p := l.page(w, id, file); p != nil {
 			pages = append(pages, p)
 		}
 	}
 	return pages
 }
 
-func (l *loader) page(id, file string) *Page {
-	src, ok := l.read("pages/"+id+".md", file)
+func (l *loader) page(w *worker, id, file string) *Page {
+	src, ok := l.readInto(w, "pages/"+id+".md", file, l.diags)
 	if !ok {
 		return nil
 	}
-	lines := splitLines(src)
+	lines := splitLines(nil, string(src))
 	front, bodyLine, ok := frontMatter(lines)
 	if !ok {
 		l.diags.Add(diag.Diagnostic{File: file, Pos: diag.Pos{Line: 1, Col: 1}, Message: "missing front matter", Hint: "start the page with a --- line, YAML fields, and another --- line"})
 		return nil
 	}
 	p := &Page{ID: id, File: file, BodyLine: bodyLine, Body: strings.Join(lines[bodyLine-1:], "\n")}
-	root, ok := parseYAML(file, []byte(front), lines, 1, l.diags) // front matter starts on line 2
+	root, ok := parseYAML(&w.fast, file, front, lines, 1, l.diags) // front matter starts on line 2
 	if !ok {
 		return nil
 	}
-	d := newDecoder(file, lines, l.diags)
-	d.value(root, reflect.ValueOf(&p.Meta).Elem(), schema.For[model.Page](), "")
+	w.lines = lines
+	d := w.decoder(file, l.diags)
+	w.lines = nil
+	t := schema.For[model.Page]()
+	d.value(root, reflect.ValueOf(&p.Meta).Elem(), t, w.root(t))
 	p.Refs = linkRefs(p.Body, lines, bodyLine, "body")
 	return p
 }

@@ -1,40 +1,68 @@
 package load
 
 import (
-	"regexp"
 	"strings"
-
-	"gopkg.in/yaml.v3"
 
 	"github.com/licensure/licensure/internal/diag"
 	"github.com/licensure/licensure/internal/model"
 )
 
-// recordLink matches the destination of a Markdown link that names a
+// linkRefs finds the record links in text, whose source starts at line
+// fromLine (1-based) of lines: Markdown link destinations that name a
 // record, as in [text](board:oh-state-medical-board).
-var recordLink = regexp.MustCompile(`\]\(\s*<?([a-z]+):([^)\s>]*)`)
-
-// proseRefs returns the record links in a Markdown value, each at its
-// position in the file. Scalars lose their line structure when YAML folds
-// them, so positions come from the source text, searched from the node on.
-func proseRefs(n *yaml.Node, lines []string, field string) []Ref {
-	return linkRefs(n.Value, lines, n.Line, field)
+func linkRefs(text string, lines []string, fromLine int, field string) []Ref {
+	return appendLinkRefs(nil, text, lines, fromLine, field)
 }
 
-// linkRefs finds the record links in text, whose source starts at line
-// fromLine (1-based) of lines.
-func linkRefs(text string, lines []string, fromLine int, field string) []Ref {
-	var refs []Ref
+// appendLinkRefs appends the record links in text to refs, each at its
+// position in the file. Scalars lose their line structure when YAML folds
+// them, so positions come from the source text, searched from fromLine on.
+//
+// A link is what the regular expression \]\(\s*<?([a-z]+):([^)\s>]*) matches:
+// "](", optional white space and "<", a lower-case scheme, a colon, and the
+// ID up to a ")", ">" or white space.
+func appendLinkRefs(refs []Ref, text string, lines []string, fromLine int, field string) []Ref {
 	cursor := diag.Pos{Line: fromLine, Col: 1}
-	for _, m := range recordLink.FindAllStringSubmatch(text, -1) {
-		kind, ok := model.KindNamed(m[1])
-		if !ok || kind.Singular != m[1] {
+	for i := 0; ; {
+		j := strings.Index(text[i:], "](")
+		if j < 0 {
+			return refs
+		}
+		start := i + j
+		k := start + 2
+		for k < len(text) && isSpace(text[k]) {
+			k++
+		}
+		if k < len(text) && text[k] == '<' {
+			k++
+		}
+		name := k
+		for k < len(text) && text[k] >= 'a' && text[k] <= 'z' {
+			k++
+		}
+		if k == name || k == len(text) || text[k] != ':' {
+			i = start + 1
+			continue
+		}
+		scheme := text[name:k]
+		k++
+		id := k
+		for k < len(text) && text[k] != ')' && text[k] != '>' && !isSpace(text[k]) {
+			k++
+		}
+		i = k
+		kind, ok := model.KindNamed(scheme)
+		if !ok || kind.Singular != scheme {
 			continue // an ordinary URL scheme such as https
 		}
-		cursor = locate(lines, cursor, m[1]+":"+m[2])
-		refs = append(refs, Ref{Kind: kind.Name, ID: m[2], Field: field, Pos: cursor, Link: true})
+		cursor = locate(lines, cursor, text[name:k])
+		refs = append(refs, Ref{Kind: kind.Name, ID: text[id:k], Field: field, Pos: cursor, Link: true})
 	}
-	return refs
+}
+
+// isSpace is \s of regular expressions.
+func isSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
 }
 
 // locate finds needle at or after from, so that repeated links get their

@@ -1,6 +1,8 @@
 package load
 
 import (
+	"iter"
+
 	"github.com/licensure/licensure/internal/diag"
 	"github.com/licensure/licensure/internal/model"
 )
@@ -11,8 +13,8 @@ type Record struct {
 	ID    string
 	File  string              // display path, e.g. content/licenses/x.yaml
 	Value any                 // a pointer to the kind's model type
-	Pos   map[string]diag.Pos // field path ("board", "sources[0].url") -> position of its value
-	Refs  []Ref               // every reference the record makes, in file order
+	Pos   Positions // field path ("board", "sources[0].url") -> position of its value
+	Refs  []Ref     // every reference the record makes, in file order
 }
 
 // Title is the name the record shows readers.
@@ -25,10 +27,56 @@ func (r *Record) Field(key string) string { return fieldString(r.Value, key) }
 // At returns the position of a field path, or of the record's first line
 // when the field is absent.
 func (r *Record) At(path string) diag.Pos {
-	if p, ok := r.Pos[path]; ok {
+	if p, ok := r.Pos.Lookup(path); ok {
 		return p
 	}
 	return diag.Pos{Line: 1, Col: 1}
+}
+
+// Positions maps field paths to the positions of their values. Every record
+// has one and lookups are rare, made when a problem is reported, so it is a
+// compact list in file order whose path strings are shared between records.
+type Positions struct {
+	list []fieldPos
+}
+
+type fieldPos struct {
+	path      *pathNode
+	line, col int32
+}
+
+// Lookup returns the position of the value of a field path such as
+// "sources[0].url".
+func (p Positions) Lookup(path string) (diag.Pos, bool) {
+	for i := len(p.list) - 1; i >= 0; i-- {
+		if f := p.list[i]; f.path.path == path {
+			return diag.Pos{Line: int(f.line), Col: int(f.col)}, true
+		}
+	}
+	return diag.Pos{}, false
+}
+
+// Len returns the number of field paths.
+func (p Positions) Len() int { return len(p.list) }
+
+// All yields every field path and its position, in file order.
+func (p Positions) All() iter.Seq2[string, diag.Pos] {
+	return func(yield func(string, diag.Pos) bool) {
+		for _, f := range p.list {
+			if !yield(f.path.path, diag.Pos{Line: int(f.line), Col: int(f.col)}) {
+				return
+			}
+		}
+	}
+}
+
+// Map returns the positions as a map.
+func (p Positions) Map() map[string]diag.Pos {
+	m := make(map[string]diag.Pos, len(p.list))
+	for path, pos := range p.All() {
+		m[path] = pos
+	}
+	return m
 }
 
 // Ref is a reference from a field or from a link in Markdown prose to a

@@ -27,10 +27,13 @@ var StatesKind = Kind{"states", "state", reflect.TypeFor[State](), "name"}
 
 // KindNamed returns the kind whose plural or singular name is name.
 func KindNamed(name string) (Kind, bool) {
-	for _, k := range append(Kinds, StatesKind) {
+	for _, k := range Kinds {
 		if k.Name == name || k.Singular == name {
 			return k, true
 		}
+	}
+	if StatesKind.Name == name || StatesKind.Singular == name {
+		return StatesKind, true
 	}
 	return Kind{}, false
 }

@@ -107,6 +107,15 @@ func (j *jsonWriter) strings(list []string) {
 
 const hexDigits = "0123456789abcdef"
 
+// safeByte says which ASCII bytes a JSON string holds as they are: all
+// but control characters, ", \, <, > and &.
+var safeByte = func() (t [utf8.RuneSelf]bool) {
+	for c := 0x20; c < utf8.RuneSelf; c++ {
+		t[c] = c != '"' && c != '\\' && c != '<' && c != '>' && c != '&'
+	}
+	return t
+}()
+
 // appendJSONString appends s as a JSON string exactly as encoding/json
 // writes it with HTML escaping on (its default): ", \ and control
 // characters escaped, <, > and & as \u003c, \u003e and \u0026 so that the
@@ -118,7 +127,7 @@ func appendJSONString(dst []byte, s string) []byte {
 	start := 0
 	for i := 0; i < len(s); {
 		if c := s[i]; c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+			if safeByte[c] {
 				i++
 				continue
 			}

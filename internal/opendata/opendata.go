@@ -104,10 +104,13 @@ type LicenseRow struct {
 	URL                       string   `json:"url"`
 }
 
-func (r LicenseRow) record() []string {
-	return []string{r.ID, r.Title, r.State, r.StateName, r.Specialty, r.SpecialtyName, r.Board, r.BoardName, r.Credential,
+func (r LicenseRow) record() []string { return r.appendRecord(make([]string, 0, len(LicenseColumns))) }
+
+// appendRecord appends the row's CSV values to rec.
+func (r *LicenseRow) appendRecord(rec []string) []string {
+	return append(rec, r.ID, r.Title, r.State, r.StateName, r.Specialty, r.SpecialtyName, r.Board, r.BoardName, r.Credential,
 		join(r.Occupations), join(r.RequiredCertifications), join(r.AcceptedCertifications), join(r.AlternativeCertifications),
-		r.Renewal, r.Reviewed, r.URL}
+		r.Renewal, r.Reviewed, r.URL)
 }
 
 func join(list []string) string { return strings.Join(list, ";") }
@@ -127,9 +130,17 @@ func LicenseRows(g *resolve.Graph) []LicenseRow {
 
 // licenseRow is the row of l; its lists are empty, never nil.
 func licenseRow(base string, l *resolve.License) LicenseRow {
-	r := LicenseRow{ID: l.ID, Title: l.Title, State: string(l.State.Code), StateName: l.State.Name,
+	r := LicenseRow{Occupations: make([]string, 0, len(l.Occupations)), RequiredCertifications: []string{}, AcceptedCertifications: []string{}, AlternativeCertifications: []string{}}
+	r.fill(base, l)
+	return r
+}
+
+// fill makes r the row of l, reusing r's lists.
+func (r *LicenseRow) fill(base string, l *resolve.License) {
+	*r = LicenseRow{ID: l.ID, Title: l.Title, State: string(l.State.Code), StateName: l.State.Name,
 		Specialty: l.Specialty.ID, SpecialtyName: l.Specialty.Name, Credential: l.Credential,
-		Occupations: make([]string, 0, len(l.Occupations)), RequiredCertifications: []string{}, AcceptedCertifications: []string{}, AlternativeCertifications: []string{},
+		Occupations: r.Occupations[:0], RequiredCertifications: r.RequiredCertifications[:0],
+		AcceptedCertifications: r.AcceptedCertifications[:0], AlternativeCertifications: r.AlternativeCertifications[:0],
 		Renewal: l.Requirements.Renewal, Reviewed: string(l.Reviewed), URL: base + l.Path}
 	if l.Board != nil {
 		r.Board, r.BoardName = l.Board.ID, l.Board.Name
@@ -147,7 +158,6 @@ func licenseRow(base string, l *resolve.License) LicenseRow {
 			r.AlternativeCertifications = append(r.AlternativeCertifications, c.Cert.ID)
 		}
 	}
-	return r
 }
 
 // File is a file to publish.
@@ -171,17 +181,27 @@ func Files(g *resolve.Graph) ([]File, error) {
 	return out, err
 }
 
-// Write writes every file of Downloads, in order, one at a time: for each
-// it calls emit with the file's site path without leading slash (such as
-// data/licenses.csv) and a function that writes the file's bytes to the
-// writer it is given. emit should hand fill a buffered writer: the
-// encoders write in small pieces. Each file is written in one pass over
-// the graph, holding no more than a record and a small buffer.
+// Write writes every file of Downloads, in order, one at a time, through
+// WriteOne.
 func Write(g *resolve.Graph, emit func(path string, fill func(io.Writer) error) error) error {
 	for _, d := range Downloads {
-		if err := emit(strings.TrimPrefix(d.Path, "/"), func(w io.Writer) error { return WriteDownload(w, g, d.Path) }); err != nil {
-			return fmt.Errorf("opendata: %s: %w", d.Path, err)
+		if err := WriteOne(g, d, emit); err != nil {
+			return err
 		}
+	}
+	return nil
+}
+
+// WriteOne writes the file of d: it calls emit with the file's site path
+// without leading slash (such as data/licenses.csv) and a function that
+// writes the file's bytes to the writer it is given. emit should hand
+// fill a buffered writer: the encoders write in small pieces. The file is
+// written in one pass over the graph, holding no more than a record and a
+// small buffer. WriteOne only reads g, so the files of Downloads may be
+// written concurrently.
+func WriteOne(g *resolve.Graph, d Download, emit func(path string, fill func(io.Writer) error) error) error {
+	if err := emit(strings.TrimPrefix(d.Path, "/"), func(w io.Writer) error { return WriteDownload(w, g, d.Path) }); err != nil {
+		return fmt.Errorf("opendata: %s: %w", d.Path, err)
 	}
 	return nil
 }
@@ -212,8 +232,10 @@ func writeLicensesCSV(w io.Writer, g *resolve.Graph) error {
 		return err
 	}
 	base := baseURL(g)
+	var r LicenseRow
 	for _, l := range g.Licenses {
-		if err := writeRecord(cw, licenseRow(base, l).record()); err != nil {
+		r.fill(base, l)
+		if err := writeRecord(cw, r.appendRecord(rec[:0])); err != nil {
 			return err
 		}
 	}
@@ -245,8 +267,9 @@ func writeLicensesJSON(w io.Writer, g *resolve.Graph) error {
 	j := newJSONWriter(w)
 	base := baseURL(g)
 	j.open('[')
+	var r LicenseRow
 	for i, l := range g.Licenses {
-		r := licenseRow(base, l)
+		r.fill(base, l)
 		j.item(i)
 		j.open('{')
 		for k, v := range []string{r.ID, r.Title, r.State, r.StateName, r.Specialty, r.SpecialtyName, r.Board, r.BoardName, r.Credential} {

@@ -3,6 +3,7 @@ package resolve
 import (
 	"cmp"
 	"slices"
+	"strings"
 
 	"github.com/licensure/licensure/internal/load"
 	"github.com/licensure/licensure/internal/model"
@@ -33,65 +34,132 @@ func (r *resolver) addStates(list []model.State) {
 }
 
 // each makes one resolved value per record of a kind, all in one block,
-// indexes it by ID and registers its link. set fills in the value's
-// record and returns its title.
-func each[T any, R any](g *Graph, recs []*load.Record, set func(*R, Meta, *T) string) ([]*R, map[string]*R) {
+// and registers its link; byID, when not nil, indexes them by ID. set fills
+// in the value's record and returns its title.
+func each[T any, R any](g *Graph, recs []*load.Record, byID map[string]*R, set func(*R, Meta, *T) string) []*R {
 	all := make([]R, len(recs))
 	out := make([]*R, len(recs))
-	byID := make(map[string]*R, len(recs))
+	paths := recordPaths(recs)
 	for i, rec := range recs {
 		x := &all[i]
-		m := meta(rec)
+		m := Meta{ID: rec.ID, File: rec.File, Kind: rec.Kind, Path: paths[i]}
 		title := set(x, m, rec.Value.(*T))
 		out[i] = x
-		byID[rec.ID] = x
+		if byID != nil {
+			byID[rec.ID] = x
+		}
 		g.addLink(m, title)
 	}
-	return out, byID
+	return out
+}
+
+// recordPaths returns URLFor of each record, all cut from one string.
+func recordPaths(recs []*load.Record) []string {
+	if len(recs) == 0 {
+		return nil
+	}
+	size := 0
+	for _, rec := range recs {
+		size += len(rec.Kind.Name) + len(rec.ID) + 3
+	}
+	var b strings.Builder
+	b.Grow(size)
+	ends := make([]int, len(recs))
+	for i, rec := range recs {
+		if rec.Kind.Name == "states" {
+			b.WriteString(URLFor(rec.Kind.Name, rec.ID))
+		} else {
+			b.WriteByte('/')
+			b.WriteString(rec.Kind.Name)
+			b.WriteByte('/')
+			b.WriteString(rec.ID)
+			b.WriteByte('/')
+		}
+		ends[i] = b.Len()
+	}
+	all := b.String()
+	paths := make([]string, len(recs))
+	start := 0
+	for i, end := range ends {
+		paths[i] = all[start:end]
+		start = end
+	}
+	return paths
 }
 
 func (r *resolver) records(c map[string][]*load.Record) {
 	g := r.g
-	g.Families, r.families = each(g, c["families"], func(x *Family, m Meta, v *model.Family) string {
+	r.families = make(map[string]*Family, len(c["families"]))
+	g.Families = each(g, c["families"], r.families, func(x *Family, m Meta, v *model.Family) string {
 		x.Meta, x.Family = m, v
 		return v.Name
 	})
-	g.Specialties, r.specialties = each(g, c["specialties"], func(x *Specialty, m Meta, v *model.Specialty) string {
+	r.specialties = make(map[string]*Specialty, len(c["specialties"]))
+	g.Specialties = each(g, c["specialties"], r.specialties, func(x *Specialty, m Meta, v *model.Specialty) string {
 		x.Meta, x.Specialty = m, v
 		return v.Name
 	})
-	g.Occupations, r.occupations = each(g, c["occupations"], func(x *Occupation, m Meta, v *model.Occupation) string {
+	r.occupations = make(map[string]*Occupation, len(c["occupations"]))
+	g.Occupations = each(g, c["occupations"], r.occupations, func(x *Occupation, m Meta, v *model.Occupation) string {
 		x.Meta, x.Occupation = m, v
 		return v.Title
 	})
-	g.Boards, r.boards = each(g, c["boards"], func(x *Board, m Meta, v *model.Board) string {
+	r.boards = make(map[string]*Board, len(c["boards"]))
+	g.Boards = each(g, c["boards"], r.boards, func(x *Board, m Meta, v *model.Board) string {
 		x.Meta, x.Board = m, v
 		return v.Name
 	})
-	g.Certifications, r.certs = each(g, c["certifications"], func(x *Certification, m Meta, v *model.Certification) string {
+	r.certs = make(map[string]*Certification, len(c["certifications"]))
+	g.Certifications = each(g, c["certifications"], r.certs, func(x *Certification, m Meta, v *model.Certification) string {
 		x.Meta, x.Certification = m, v
 		return v.Name
 	})
-	g.Issuers, r.issuers = each(g, c["issuers"], func(x *Issuer, m Meta, v *model.Issuer) string {
+	r.issuers = make(map[string]*Issuer, len(c["issuers"]))
+	g.Issuers = each(g, c["issuers"], r.issuers, func(x *Issuer, m Meta, v *model.Issuer) string {
 		x.Meta, x.Issuer = m, v
 		return v.Name
 	})
-	g.Licenses, _ = each(g, c["licenses"], func(x *License, m Meta, v *model.License) string {
+	g.Licenses = each(g, c["licenses"], nil, func(x *License, m Meta, v *model.License) string {
 		x.Meta, x.License = m, v
 		return v.Title
 	})
 }
 
-// forward sets the references that the presentation order depends on:
-// a board's state, and a license's state, specialty and board.
+// forward turns a board's and a license's references into pointers. It
+// walks the records in the order they were loaded, which is the order they
+// lie in memory.
 func (r *resolver) forward() {
-	for _, b := range r.g.Boards {
+	g := r.g
+	for _, b := range g.Boards {
 		b.State = r.states[b.Board.State]
 	}
-	for _, l := range r.g.Licenses {
+	occs, roles := 0, 0
+	for _, l := range g.Licenses {
+		occs += len(l.License.Occupations)
+		roles += len(l.Requirements.Certifications)
+	}
+	occBlock := make([]*Occupation, 0, occs)
+	roleBlock := make([]CertRole, 0, roles)
+	for _, l := range g.Licenses {
 		l.State = r.states[l.License.State]
 		l.Specialty = r.specialties[l.License.Specialty]
 		l.Board = r.boards[l.License.Board]
+		start := len(occBlock)
+		for _, id := range l.License.Occupations {
+			if o, ok := r.occupations[string(id)]; ok {
+				occBlock = append(occBlock, o)
+			}
+		}
+		l.Occupations = occBlock[start:len(occBlock):len(occBlock)]
+		start = len(roleBlock)
+		for _, req := range l.Requirements.Certifications {
+			if c := r.certs[req.ID]; c != nil {
+				roleBlock = append(roleBlock, CertRole{Cert: c, Role: req.Role})
+			}
+		}
+		if len(roleBlock) > start {
+			l.Certifications = roleBlock[start:len(roleBlock):len(roleBlock)]
+		}
 	}
 }
 
@@ -136,8 +204,8 @@ func (r *resolver) linkCertification(c *Certification) {
 	}
 }
 
-// linkLicenses links the licenses, which sort has put in order, to and from
-// the records they name. A state lists its licenses in another order.
+// linkLicenses records the backlinks of the licenses, which sort has put
+// in order. A state lists its licenses in another order.
 func (r *resolver) linkLicenses() {
 	g := r.g
 	counts := map[*State]int{}
@@ -147,13 +215,7 @@ func (r *resolver) linkLicenses() {
 	for st, n := range counts {
 		st.Licenses = make([]*License, 0, n)
 	}
-	roles := 0
 	for _, l := range g.Licenses {
-		roles += len(l.Requirements.Certifications)
-	}
-	certRoles := make([]CertRole, 0, roles)
-	for _, l := range g.Licenses {
-		l.Occupations = pick(r.occupations, l.License.Occupations)
 		l.State.Licenses = append(l.State.Licenses, l)
 		l.Specialty.Licenses = append(l.Specialty.Licenses, l)
 		if f := l.Specialty.Family; f != nil {
@@ -163,17 +225,8 @@ func (r *resolver) linkLicenses() {
 		for _, o := range l.Occupations {
 			o.Licenses = append(o.Licenses, l)
 		}
-		start := len(certRoles)
-		for _, req := range l.Requirements.Certifications {
-			c := r.certs[req.ID]
-			if c == nil {
-				continue
-			}
-			certRoles = append(certRoles, CertRole{Cert: c, Role: req.Role})
-			c.Licenses = append(c.Licenses, LicenseRole{License: l, Role: req.Role})
-		}
-		if len(certRoles) > start {
-			l.Certifications = certRoles[start:len(certRoles):len(certRoles)]
+		for _, cr := range l.Certifications {
+			cr.Cert.Licenses = append(cr.Cert.Licenses, LicenseRole{License: l, Role: cr.Role})
 		}
 	}
 	for _, st := range g.States {

@@ -8,12 +8,14 @@
 //     kind, in the graph's own stable order. The /search/ page renders the
 //     same entries as its no-JavaScript list, so that the script can match
 //     each link of that list to its entry by URL.
-//   - Files and Write encode the entries as JSON, each string through
+//   - Files and Write encode the entries as JSON, byte for byte as
+//     json.Marshal would: a string with anything to escape goes through
 //     encoding/json (so every string is escaped for JSON, and <, > and &
-//     as \u003c and so on), each entry once. The output
-//     depends only on the graph: the same graph gives the same bytes.
+//     as \u003c and so on). The output depends only on the graph: the
+//     same graph gives the same bytes. Entries and Write cost time linear
+//     in the records; Write holds one encoded entry at a time.
 //   - When the whole index would be larger than Options.SplitAbove bytes,
-//     Files writes a manifest listing one file per kind instead of the
+//     Files and Write write a manifest listing one file per kind instead of the
 //     entries themselves; search.js accepts both forms.
 //
 // The index format (version 1), at <Dir>/index.json:
@@ -217,12 +219,18 @@ func keywords(shown string, extra ...string) []string {
 	return newKeyworder().keywords(shown, "", extra)
 }
 
-// keyworder finds keywords, reusing its set from one entry to the next.
+// keyworder finds keywords, reusing its set from one entry to the next
+// and remembering the words of the extra strings, which repeat from record
+// to record (board names, occupation titles, acronyms).
 type keyworder struct {
-	seen map[string]bool
+	seen  map[string]bool
+	cache map[string][]string // extra string -> its words
+	lists [][]string          // scratch: the words of each extra string
 }
 
-func newKeyworder() *keyworder { return &keyworder{seen: map[string]bool{}} }
+func newKeyworder() *keyworder {
+	return &keyworder{seen: map[string]bool{}, cache: map[string][]string{}}
+}
 
 // keywords returns the distinct words of extra that neither title nor
 // detail has, in order of first appearance, leaving out stopwords.
@@ -231,17 +239,32 @@ func (k *keyworder) keywords(title, detail string, extra []string) []string {
 	mark := func(w string) { k.seen[w] = true }
 	eachWord(title, mark)
 	eachWord(detail, mark)
-	var out []string
-	keep := func(w string) {
-		if !k.seen[w] && !stopwords[w] {
-			k.seen[w] = true
-			out = append(out, w)
+	lists, n := k.lists[:0], 0
+	for _, e := range extra {
+		ws, ok := k.cache[e]
+		if !ok {
+			ws = words(e)
+			k.cache[e] = ws
+		}
+		lists, n = append(lists, ws), n+len(ws)
+	}
+	k.lists = lists
+	if n == 0 {
+		return nil
+	}
+	out := make([]string, 0, n)
+	for _, ws := range lists {
+		for _, w := range ws {
+			if !k.seen[w] && !stopwords[w] {
+				k.seen[w] = true
+				out = append(out, w)
+			}
 		}
 	}
-	for _, e := range extra {
-		eachWord(e, keep)
+	if len(out) == 0 {
+		return nil
 	}
-	return out
+	return slices.Clip(out)
 }
 
 // Options say where the index goes and when to split it.
@@ -277,8 +300,9 @@ func Files(entries []Entry, opts Options) ([]File, error) {
 // Write encodes entries as the index, whole or split by kind, calling
 // emit once per file with its site path (without leading slash) and a
 // function that writes its bytes to the writer it is given; it returns
-// how many files it wrote. Each entry is encoded once, in time linear in
-// the entries; the encoded rows, as large as the index, are all it holds.
+// how many files it wrote. It makes two passes, one to measure the index
+// and one to write it, an entry at a time: time linear in the entries,
+// and memory for one entry.
 func Write(entries []Entry, opts Options, emit func(path string, fill func(io.Writer) error) error) (int, error) {
 	kinds := make([][]string, len(Kinds))
 	for i, k := range Kinds {
@@ -288,43 +312,34 @@ func Write(entries []Entry, opts Options, emit func(path string, fill func(io.Wr
 	if err != nil {
 		return 0, fmt.Errorf("search: %w", err)
 	}
-	rows := make([][]byte, len(Kinds)) // by kind: its rows, comma-separated
-	enc := newStringEncoder()
+	x := &index{entries: entries, kindOf: make([]int8, len(entries)), size: make([]int, len(Kinds)), enc: newStringEncoder()}
 	k := -1
-	for _, e := range entries {
+	for i, e := range entries {
 		if k < 0 || Kinds[k].Name != e.Kind {
 			k = slices.IndexFunc(Kinds, func(k Kind) bool { return k.Name == e.Kind })
 			if k < 0 {
 				return 0, fmt.Errorf("search: entry %s: unknown kind %q", e.URL, e.Kind)
 			}
 		}
-		path, ok := strings.CutPrefix(e.URL, Kinds[k].Prefix)
-		if !ok || path == "" || strings.HasPrefix(path, "/") {
-			path = e.URL
+		x.kindOf[i] = int8(k)
+		x.row = x.appendRow(x.row[:0], i)
+		if x.size[k] > 0 {
+			x.size[k]++ // the comma before the row
 		}
-		b := rows[k]
-		if len(b) > 0 {
-			b = append(b, ',')
-		}
-		b = append(strconv.AppendInt(append(b, '['), int64(k), 10), ',')
-		b = append(enc.append(b, path), ',')
-		b = append(enc.append(b, e.Title), ',')
-		b = append(enc.append(b, e.Detail), ',')
-		b = append(enc.append(b, strings.Join(e.Keywords, " ")), ']')
-		rows[k] = b
+		x.size[k] += len(x.row)
 	}
 	dir := strings.Trim(opts.Dir, "/")
-	all := make([]int, 0, len(Kinds))
-	for k := range Kinds {
-		all = append(all, k)
+	all := make([]int, len(Kinds))
+	for k := range all {
+		all[k] = k
 	}
-	whole := index{kinds: kindsJSON, rows: rows, entries: all}
+	whole := file{x: x, kinds: kindsJSON, entries: all}
 	if opts.SplitAbove <= 0 || whole.size() <= opts.SplitAbove {
 		return 1, emit(dir+"/index.json", whole.write)
 	}
-	manifest := index{kinds: kindsJSON}
+	manifest := file{x: x, kinds: kindsJSON}
 	for k, kind := range Kinds {
-		if len(rows[k]) > 0 {
+		if x.size[k] > 0 {
 			manifest.parts = append(manifest.parts, "/"+dir+"/"+kind.Name+".json")
 		}
 	}
@@ -333,10 +348,10 @@ func Write(entries []Entry, opts Options, emit func(path string, fill func(io.Wr
 	}
 	n := 1
 	for k, kind := range Kinds {
-		if len(rows[k]) == 0 {
+		if x.size[k] == 0 {
 			continue
 		}
-		if err := emit(dir+"/"+kind.Name+".json", index{rows: rows, entries: []int{k}}.write); err != nil {
+		if err := emit(dir+"/"+kind.Name+".json", file{x: x, entries: []int{k}}.write); err != nil {
 			return n, err
 		}
 		n++
@@ -344,41 +359,64 @@ func Write(entries []Entry, opts Options, emit func(path string, fill func(io.Wr
 	return n, nil
 }
 
-// index is one file of the index: {"v":1,"kinds":...,"entries":[...],
+// index holds the entries being written and what the first pass learnt.
+type index struct {
+	entries []Entry
+	kindOf  []int8 // Kinds index of each entry
+	size    []int  // by kind: bytes of its rows, comma-separated
+	enc     *stringEncoder
+	row     []byte // scratch
+}
+
+// appendRow appends entry i as [kind index, path, title, detail, keywords].
+func (x *index) appendRow(b []byte, i int) []byte {
+	e, k := &x.entries[i], int(x.kindOf[i])
+	path, ok := strings.CutPrefix(e.URL, Kinds[k].Prefix)
+	if !ok || path == "" || strings.HasPrefix(path, "/") {
+		path = e.URL
+	}
+	b = append(strconv.AppendInt(append(b, '['), int64(k), 10), ',')
+	b = append(x.enc.append(b, path), ',')
+	b = append(x.enc.append(b, e.Title), ',')
+	b = append(x.enc.append(b, e.Detail), ',')
+	return append(x.enc.appendWords(b, e.Keywords), ']')
+}
+
+// file is one file of the index: {"v":1,"kinds":...,"entries":[...],
 // "parts":[...]}, each key but v left out when empty, as encoding/json
 // writes a struct of omitempty fields.
-type index struct {
+type file struct {
+	x       *index
 	kinds   []byte   // encoded; nil leaves "kinds" out
-	rows    [][]byte // encoded rows by kind
 	entries []int    // the kinds whose rows are the entries
 	parts   []string // site paths of the parts
 }
 
-func (x index) write(w io.Writer) error {
+func (f file) write(w io.Writer) error {
 	bw := &errWriter{w: w}
 	bw.str(`{"v":1`)
-	if len(x.kinds) > 0 {
+	if len(f.kinds) > 0 {
 		bw.str(`,"kinds":`)
-		bw.bytes(x.kinds)
+		bw.bytes(f.kinds)
 	}
 	first := true
-	for _, k := range x.entries {
-		if len(x.rows[k]) == 0 {
-			continue
+	if f.rows() > 0 {
+		bw.str(`,"entries":[`)
+		for i := range f.x.entries {
+			if !slices.Contains(f.entries, int(f.x.kindOf[i])) {
+				continue
+			}
+			if !first {
+				bw.str(",")
+			}
+			first = false
+			f.x.row = f.x.appendRow(f.x.row[:0], i)
+			bw.bytes(f.x.row)
 		}
-		if first {
-			bw.str(`,"entries":[`)
-		} else {
-			bw.str(",")
-		}
-		first = false
-		bw.bytes(x.rows[k])
-	}
-	if !first {
 		bw.str("]")
 	}
-	if len(x.parts) > 0 {
-		parts, err := json.Marshal(x.parts)
+	if len(f.parts) > 0 {
+		parts, err := json.Marshal(f.parts)
 		if err != nil {
 			return fmt.Errorf("search: %w", err)
 		}
@@ -389,18 +427,27 @@ func (x index) write(w io.Writer) error {
 	return bw.err
 }
 
-// size is how many bytes write writes.
-func (x index) size() int {
-	var c countWriter
-	_ = x.write(&c)
-	return int(c)
+// rows is the size of the file's rows, commas included.
+func (f file) rows() int {
+	n := 0
+	for _, k := range f.entries {
+		if f.x.size[k] > 0 {
+			n += f.x.size[k] + 1
+		}
+	}
+	return max(n-1, 0)
 }
 
-type countWriter int
-
-func (c *countWriter) Write(p []byte) (int, error) {
-	*c += countWriter(len(p))
-	return len(p), nil
+// size is how many bytes write writes.
+func (f file) size() int {
+	n := len(`{"v":1}`+"\n") + f.rows()
+	if len(f.kinds) > 0 {
+		n += len(`,"kinds":`) + len(f.kinds)
+	}
+	if f.rows() > 0 {
+		n += len(`,"entries":[]`)
+	}
+	return n // parts are only in a manifest, which is never measured
 }
 
 // errWriter keeps the first write error and skips writes after it.
@@ -435,9 +482,49 @@ func newStringEncoder() *stringEncoder {
 	return e
 }
 
-// append appends s to dst as a JSON string.
+// append appends s to dst as a JSON string. Strings of printable ASCII
+// with nothing to escape are copied as they are; any other string goes
+// through encoding/json.
 func (e *stringEncoder) append(dst []byte, s string) []byte {
+	if plain(s) {
+		return append(append(append(dst, '"'), s...), '"')
+	}
 	e.buf.Reset()
 	_ = e.enc.Encode(s) // a string always encodes; Encode adds a newline
 	return append(dst, bytes.TrimSuffix(e.buf.Bytes(), []byte("\n"))...)
 }
+
+// appendWords appends words, joined by spaces, as one JSON string.
+func (e *stringEncoder) appendWords(dst []byte, words []string) []byte {
+	for _, w := range words {
+		if !plain(w) {
+			return e.append(dst, strings.Join(words, " "))
+		}
+	}
+	dst = append(dst, '"')
+	for i, w := range words {
+		if i > 0 {
+			dst = append(dst, ' ')
+		}
+		dst = append(dst, w...)
+	}
+	return append(dst, '"')
+}
+
+// plain reports whether s is printable ASCII that JSON keeps as it is:
+// no control character, ", \, <, > or &.
+func plain(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !plainByte[s[i]] {
+			return false
+		}
+	}
+	return true
+}
+
+var plainByte = func() (t [256]bool) {
+	for c := 0x20; c < utf8.RuneSelf; c++ {
+		t[c] = !strings.ContainsRune(`"\<>&`, rune(c))
+	}
+	return t
+}()

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"io"
@@ -233,5 +234,29 @@ func TestWriteStopsAtError(t *testing.T) {
 	})
 	if !errors.Is(err, boom) || n != 2 || !slices.Equal(paths, []string{"search/index.json", "search/licenses.json", "search/states.json"}) {
 		t.Errorf("n %d, error %v, paths %q", n, err, paths)
+	}
+}
+
+// TestSplitBoundary splits exactly when the whole index is larger than
+// SplitAbove, as it always did.
+func TestSplitBoundary(t *testing.T) {
+	for _, list := range [][]Entry{Entries(strangeGraph(hostile)), nil} {
+		whole, err := Files(list, Options{Dir: "search"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		size := len(whole[0].Data)
+		for _, tc := range []struct {
+			limit int
+			split bool
+		}{{size, false}, {size + 1, false}, {size - 1, true}} {
+			files, err := Files(list, Options{Dir: "search", SplitAbove: tc.limit})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if split := len(files) > 1 || bytes.Contains(files[0].Data, []byte(`"parts"`)) || !bytes.Equal(files[0].Data, whole[0].Data); split != (tc.split && len(list) > 0) { // an empty manifest is the whole empty index
+				t.Errorf("%d entries, limit %d for %d bytes: split %v", len(list), tc.limit, size, split)
+			}
+		}
 	}
 }
