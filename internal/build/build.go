@@ -190,14 +190,9 @@ func writeAll(ctx context.Context, dir *output.Dir, g *resolve.Graph, theme *The
 	if err != nil {
 		return n, err
 	}
-	extra, err := extraFiles(g, pages)
+	extra, err := WriteExtraFiles(dir, g, pages)
 	if err != nil {
 		return n, err
 	}
-	for _, f := range extra {
-		if err := dir.WriteFile(f.Path, f.Data); err != nil {
-			return n, err
-		}
-	}
-	return n + len(theme.Static) + len(extra), nil
+	return n + len(theme.Static) + extra, nil
 }

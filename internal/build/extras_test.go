@@ -148,15 +148,21 @@ func TestWriteExtraFilesStreams(t *testing.T) {
 
 func TestWriteExtraFilesFails(t *testing.T) {
 	g, pages := testGraph(t)
-	for _, name := range []string{"search/index.json", "data/all.json", "sitemap.xml", "_redirects"} {
-		disk := &diskWriter{dir: t.TempDir(), fail: func(p string) error {
-			if p == name {
-				return errors.New("no space left on device")
+	for _, name := range []string{"search/index.json", "data/all.json", "data/matrix.csv", "sitemap.xml", "feed.xml", "_redirects"} {
+		for _, streamed := range []bool{true, false} {
+			disk := &diskWriter{dir: t.TempDir(), fail: func(p string) error {
+				if p == name {
+					return errors.New("no space left on device")
+				}
+				return nil
+			}}
+			var w FileWriter = disk
+			if !streamed {
+				w = plainWriter{disk}
 			}
-			return nil
-		}}
-		if _, err := WriteExtraFiles(disk, g, pages); err == nil || !strings.Contains(err.Error(), "no space left") {
-			t.Errorf("%s: error %v", name, err)
+			if _, err := WriteExtraFiles(w, g, pages); err == nil || !strings.Contains(err.Error(), "no space left") || !strings.Contains(err.Error(), name) {
+				t.Errorf("%s, streamed %v: error %v", name, streamed, err)
+			}
 		}
 	}
 }

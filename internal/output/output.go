@@ -7,6 +7,7 @@ package output
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -47,20 +48,68 @@ func (d *Dir) InjectFault(f func(path string) error) { d.fail = f }
 // WriteFile writes data at the slash-separated site path name, such as
 // "licenses/x/index.html".
 func (d *Dir) WriteFile(name string, data []byte) error {
-	if !filepath.IsLocal(filepath.FromSlash(name)) || strings.Contains(name, "\\") {
-		return fmt.Errorf("write %s: path outside the output folder", name)
-	}
-	if d.fail != nil {
-		if err := d.fail(name); err != nil {
-			return fmt.Errorf("write %s: %w", name, err)
-		}
-	}
-	path := filepath.Join(d.tmp, filepath.FromSlash(name))
-	if err := d.mkdir(filepath.Dir(path)); err != nil {
+	path, err := d.prepare(name)
+	if err != nil {
 		return err
 	}
 	if err := os.WriteFile(path, data, 0o644); err != nil {
 		return fmt.Errorf("write %s: %w", name, err)
+	}
+	return nil
+}
+
+// Create opens the file at the slash-separated site path name for
+// writing, for a file too large to build in memory first; the caller
+// writes it and must Close it, and the file counts as written once Close
+// returns nil. Like WriteFile, it is safe for concurrent use and subject
+// to InjectFault.
+func (d *Dir) Create(name string) (io.WriteCloser, error) {
+	path, err := d.prepare(name)
+	if err != nil {
+		return nil, err
+	}
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		return nil, fmt.Errorf("write %s: %w", name, err)
+	}
+	return &file{f: f, name: name}, nil
+}
+
+// prepare checks the site path name, applies an injected fault and
+// creates the file's folder; it returns the file's path.
+func (d *Dir) prepare(name string) (string, error) {
+	if !filepath.IsLocal(filepath.FromSlash(name)) || strings.Contains(name, "\\") {
+		return "", fmt.Errorf("write %s: path outside the output folder", name)
+	}
+	if d.fail != nil {
+		if err := d.fail(name); err != nil {
+			return "", fmt.Errorf("write %s: %w", name, err)
+		}
+	}
+	path := filepath.Join(d.tmp, filepath.FromSlash(name))
+	if err := d.mkdir(filepath.Dir(path)); err != nil {
+		return "", err
+	}
+	return path, nil
+}
+
+// file is a file being written by Create; its errors name its site path.
+type file struct {
+	f    *os.File
+	name string
+}
+
+func (f *file) Write(p []byte) (int, error) {
+	n, err := f.f.Write(p)
+	if err != nil {
+		err = fmt.Errorf("write %s: %w", f.name, err)
+	}
+	return n, err
+}
+
+func (f *file) Close() error {
+	if err := f.f.Close(); err != nil {
+		return fmt.Errorf("write %s: %w", f.name, err)
 	}
 	return nil
 }
