@@ -152,14 +152,17 @@ func write(ctx context.Context, g *resolve.Graph, opts Options) (int, error) {
 	if opts.Fault != nil {
 		dir.InjectFault(opts.Fault)
 	}
-	n, err := writeAll(ctx, dir, g, theme, &opts)
+	// Every file goes through the link collector as it is written, so the
+	// links are checked without reading the site back.
+	links := linkcheck.NewCollector(linkcheck.Options{BaseURL: string(g.Site.BaseURL)})
+	n, err := writeAll(ctx, links.Tee(dir), g, theme, &opts)
 	if err == nil {
 		err = ctx.Err()
 	}
-	if err != nil {
-		return n, errors.Join(err, dir.Abort())
+	if err == nil {
+		err = checkLinks(links.Check())
 	}
-	if err := checkLinks(dir, g); err != nil {
+	if err != nil {
 		return n, errors.Join(err, dir.Abort())
 	}
 	return n, dir.Commit()
@@ -167,10 +170,9 @@ func write(ctx context.Context, g *resolve.Graph, opts Options) (int, error) {
 
 // checkLinks fails the build when an internal link or #anchor of the
 // written site does not resolve, naming the page and the link.
-func checkLinks(dir *output.Dir, g *resolve.Graph) error {
-	probs, err := linkcheck.Check(dir.FS(), linkcheck.Options{BaseURL: string(g.Site.BaseURL)})
-	if err != nil || len(probs) == 0 {
-		return err
+func checkLinks(probs []linkcheck.Problem) error {
+	if len(probs) == 0 {
+		return nil
 	}
 	msgs := make([]string, 0, min(len(probs), 20))
 	for _, p := range probs[:cap(msgs)] {
@@ -179,18 +181,18 @@ func checkLinks(dir *output.Dir, g *resolve.Graph) error {
 	return fmt.Errorf("%d broken links:\n%s", len(probs), strings.Join(msgs, "\n"))
 }
 
-func writeAll(ctx context.Context, dir *output.Dir, g *resolve.Graph, theme *Theme, opts *Options) (int, error) {
+func writeAll(ctx context.Context, w FileWriter, g *resolve.Graph, theme *Theme, opts *Options) (int, error) {
 	for _, f := range theme.Static {
-		if err := dir.WriteFile(f.Path, f.Data); err != nil {
+		if err := w.WriteFile(f.Path, f.Data); err != nil {
 			return 0, err
 		}
 	}
 	pages := render.Pages(g, theme.Assets())
-	n, err := render.RenderAll(ctx, theme.Templates, pages, counting(dir, len(pages), opts))
+	n, err := render.RenderAll(ctx, theme.Templates, pages, counting(w, len(pages), opts))
 	if err != nil {
 		return n, err
 	}
-	extra, err := WriteExtraFiles(dir, g, pages)
+	extra, err := WriteExtraFiles(w, g, pages)
 	if err != nil {
 		return n, err
 	}

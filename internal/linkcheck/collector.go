@@ -24,7 +24,8 @@ import (
 // spread over shards by a hash, each shard with its own lock; a page keeps
 // the numbers of its targets, 4 bytes each, and the text of the few links
 // that are not spelled as their target. Each worker remembers the targets
-// it has met, so most links take no lock. Links within the page itself,
+// it has met, so most links take no lock, and a link spelled as one of
+// them, such as /licenses/x/, is not resolved again. Links within the page itself,
 // such as "#main", are checked right away and kept only if broken; links
 // to other hosts are dropped.
 type Collector struct {
@@ -176,12 +177,17 @@ type pageState struct {
 	cache   [cacheSize]cached
 }
 
-// cacheSize is how many targets a pageState remembers, by hash.
+// cacheSize is how many targets a pageState remembers, by the hash of
+// their key.
 const cacheSize = 4096
 
 type cached struct {
 	hash uint64
 	t    *linkTarget
+	// exact is set once a link spelled as t.key led to t. Such a link
+	// starts with a slash, so it leads there from any page: the same
+	// text needs no resolving.
+	exact bool
 }
 
 // emit takes one link or id of the page.
@@ -190,33 +196,47 @@ func (st *pageState) emit(a attr) {
 		st.ids = append(st.ids, a.val)
 		return
 	}
-	v, reason, t := st.r.resolve(a.val)
+	link := a.val
+	var h uint64 // the hash of link, if it may be a target's key
+	if len(link) > 1 && link[0] == '/' {
+		h = maphash.Bytes(st.c.seed, link)
+		if e := &st.cache[h%cacheSize]; e.exact && e.hash == h && e.t.key == string(link) && e.t.path != st.r.self {
+			st.addTarget(e.t.n)
+			return
+		}
+	}
+	v, reason, t := st.r.resolve(link)
 	switch v {
 	case broken:
-		st.c.problem(st.page, string(a.val), reason)
+		st.c.problem(st.page, string(link), reason)
 	case internal:
 		if string(t.path()) == st.r.self {
 			// The page itself, which exists; its ids are known once it
 			// is scanned.
 			if f := t.frag(); len(f) > 0 && string(f) != "top" {
-				st.anchors = append(st.anchors, a.val)
+				st.anchors = append(st.anchors, link)
 			}
 			return
 		}
-		st.link(a.val, t)
+		st.link(link, h, t)
 	}
 }
 
-// link records that the page links, with link, to the internal target t.
-func (st *pageState) link(link []byte, t target) {
-	h := maphash.Bytes(st.c.seed, t.key)
+// link records that the page links, with link, to the internal target t;
+// h is the hash of link if not 0.
+func (st *pageState) link(link []byte, h uint64, t target) {
+	exact := bytes.Equal(link, t.key)
+	if !exact || h == 0 {
+		h = maphash.Bytes(st.c.seed, t.key)
+	}
 	e := &st.cache[h%cacheSize]
 	if e.t == nil || e.hash != h || e.t.key != string(t.key) {
-		e.hash, e.t = h, st.c.target(h, t)
+		*e = cached{hash: h, t: st.c.target(h, t)}
 	}
 	n, base := e.t.n, st.c.base
 	switch {
-	case bytes.Equal(link, t.key):
+	case exact:
+		e.exact = true
 	case len(link) == len(base)+len(t.key) && bytes.HasPrefix(link, base) && bytes.Equal(link[len(base):], t.key):
 		n |= based
 	default:
@@ -225,7 +245,13 @@ func (st *pageState) link(link []byte, t target) {
 		}
 		return
 	}
-	if k := len(st.targets); k == 0 || st.targets[k-1] != n { // the same link twice in a row
+	st.addTarget(n)
+}
+
+// addTarget records that the page links to target n, unless that was its
+// last link too.
+func (st *pageState) addTarget(n uint32) {
+	if k := len(st.targets); k == 0 || st.targets[k-1] != n {
 		st.targets = append(st.targets, n)
 	}
 }

@@ -531,3 +531,34 @@ func FuzzCollector(f *testing.F) {
 		}
 	})
 }
+
+// TestCollectorRemembersOnlyExactLinks: a worker skips resolving a link
+// spelled as a target's key only once that spelling led there, since a
+// key can also be the decoded form of another link.
+func TestCollectorRemembersOnlyExactLinks(t *testing.T) {
+	site := siteFiles{
+		"a/index.html": []byte(`<p id="A"><p id="%41">`),
+		"b/index.html": []byte(`<p id="A">`),
+		"x.html":       []byte(`<a href="/b/#%2541">1</a><a href="/b/#%41">2</a><a href="/b/#%41">3</a>`),
+		"y.html":       []byte(`<a href="/b/#%41">4</a><a href="/b/#%2541">5</a><a href="/a/#%41">6</a><a href="/a/#%2541">7</a>`),
+		"z.html":       []byte(`<a href="/b/#%41">8</a><a href="/z.html">self</a><a href="/b/#%2541">9</a>`),
+	}
+	want, err := oldCheck(site.mapFS(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(want) != 3 {
+		t.Fatalf("the old check finds %v", want)
+	}
+	for _, order := range [][]string{{"x.html", "y.html", "z.html"}, {"z.html", "y.html", "x.html"}} {
+		c := NewCollector(Options{})
+		c.Page("a/index.html", site["a/index.html"])
+		c.Page("b/index.html", site["b/index.html"])
+		for _, p := range order {
+			c.Page(p, site[p]) // one goroutine: the same worker state
+		}
+		if diff := diffProblems(c.Check(), want); diff != "" {
+			t.Errorf("%v:\n%s", order, diff)
+		}
+	}
+}

@@ -8,7 +8,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -126,9 +125,6 @@ func (d *Dir) mkdir(dir string) error {
 	d.dirs[dir] = true
 	return nil
 }
-
-// FS reads what has been written so far, for checks before Commit.
-func (d *Dir) FS() fs.FS { return os.DirFS(d.tmp) }
 
 // Commit replaces the output folder with what was written. The old folder
 // is moved aside first and removed only once the new one is in place.
