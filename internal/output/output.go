@@ -16,10 +16,9 @@ import (
 
 // Dir is a site being written. WriteFile is safe for concurrent use.
 type Dir struct {
-	final string // the output folder to replace
-	tmp   string // where files are written until Commit
-	mu    sync.Mutex
-	dirs  map[string]bool // folders already created
+	final string   // the output folder to replace
+	tmp   string   // where files are written until Commit
+	dirs  sync.Map // folders already created
 	fail  func(path string) error
 }
 
@@ -37,7 +36,7 @@ func Create(final string) (*Dir, error) {
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return nil, errors.Join(err, os.RemoveAll(tmp))
 	}
-	return &Dir{final: final, tmp: tmp, dirs: map[string]bool{}}, nil
+	return &Dir{final: final, tmp: tmp}, nil
 }
 
 // InjectFault makes WriteFile fail for paths where f returns an error; tests
@@ -113,16 +112,16 @@ func (f *file) Close() error {
 	return nil
 }
 
+// mkdir creates dir once. Workers creating different folders do not wait
+// for each other; MkdirAll tolerates two creating the same one.
 func (d *Dir) mkdir(dir string) error {
-	d.mu.Lock()
-	defer d.mu.Unlock()
-	if d.dirs[dir] {
+	if _, done := d.dirs.Load(dir); done {
 		return nil
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("create %s: %w", dir, err)
 	}
-	d.dirs[dir] = true
+	d.dirs.Store(dir, true)
 	return nil
 }
 
