@@ -10,8 +10,11 @@ package check
 
 import (
 	"fmt"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/licensure/licensure/internal/diag"
@@ -28,30 +31,122 @@ type Options struct {
 
 // Check reports the cross-record problems of c into diags.
 func Check(c *load.Content, opts Options, diags *diag.List) {
-	ids := index(c)
-	for _, recs := range c.Records {
-		for _, r := range recs {
-			checkRefs(r.File, r.Refs, ids, true, diags)
+	ks := index(c)
+	// The checks run in parallel, each job with its own list of problems
+	// and its own marks of used records: the references, most of the work,
+	// in parts of about equal size.
+	procs := runtime.GOMAXPROCS(0)
+	parts := refParts(c, procs)
+	marks := make([]usedMarks, len(parts))
+	jobs := []func(*diag.List){
+		func(l *diag.List) { checkTitles(c, l) },
+		func(l *diag.List) {
+			for _, p := range c.Pages {
+				checkRefs(p.File, p.Refs, ks, nil, l)
+			}
+			checkStates(c, l)
+			checkSite(c, l)
+			checkLicenses(c, ks, l)
+			checkCertifications(c, l)
+			checkReviews(c, opts, l)
+		},
+	}
+	for i := range parts {
+		marks[i] = ks.newMarks()
+		jobs = append(jobs, func(l *diag.List) {
+			for _, r := range parts[i] {
+				checkRefs(r.File, r.Refs, ks, marks[i], l)
+			}
+		})
+	}
+	lists := make([]diag.List, len(jobs))
+	if procs == 1 || len(parts) == 1 {
+		for i, job := range jobs {
+			job(&lists[i])
 		}
+	} else {
+		var wg sync.WaitGroup
+		var next atomic.Int32
+		for range min(procs, len(jobs)) {
+			wg.Go(func() {
+				for i := int(next.Add(1)) - 1; i < len(jobs); i = int(next.Add(1)) - 1 {
+					jobs[i](&lists[i])
+				}
+			})
+		}
+		wg.Wait()
 	}
-	for _, p := range c.Pages {
-		checkRefs(p.File, p.Refs, ids, false, diags)
+	for i := range lists {
+		diags.Merge(&lists[i])
 	}
-	checkStates(c, diags)
-	checkSite(c, diags)
-	checkTitles(c, diags)
-	checkLicenses(c, ids, diags)
-	checkCertifications(c, diags)
-	checkUnused(c, ids, diags)
-	checkReviews(c, opts, diags)
+	checkUnused(c, ks, marks, diags)
 }
 
-// ids are the IDs of one kind (states by code).
+// refParts splits the records into n lists with about as many references
+// each.
+func refParts(c *load.Content, n int) [][]*load.Record {
+	total := 0
+	for _, recs := range c.Records {
+		for _, r := range recs {
+			total += len(r.Refs)
+		}
+	}
+	n = max(1, min(n, total/1000))
+	parts := make([][]*load.Record, 0, n)
+	var part []*load.Record
+	size := 0
+	for _, k := range model.Kinds {
+		for _, r := range c.Records[k.Name] {
+			part = append(part, r)
+			size += len(r.Refs)
+			if size*n >= total*(len(parts)+1) && len(parts) < n-1 {
+				parts = append(parts, part)
+				part = nil
+			}
+		}
+	}
+	for kind, recs := range c.Records {
+		if !slices.ContainsFunc(model.Kinds, func(k model.Kind) bool { return k.Name == kind }) {
+			part = append(part, recs...)
+		}
+	}
+	return append(parts, part)
+}
+
+// ids are the IDs of one kind (states by code), indexed when first needed.
 type ids struct {
-	kind   string
-	byID   map[string]int // ID -> index in the kind's records
-	sorted []string       // for suggestions
-	used   []bool         // by index: a reference field names it
+	kind  string
+	n     int
+	id    func(int) string
+	once  sync.Once
+	byID  map[string]int // ID -> index in the kind's records
+	sortO sync.Once
+	list  []string // sorted, for suggestions
+}
+
+func (k *ids) index() map[string]int {
+	k.once.Do(func() {
+		k.byID = make(map[string]int, k.n)
+		for i := range k.n {
+			if _, dup := k.byID[k.id(i)]; !dup {
+				k.byID[k.id(i)] = i
+			}
+		}
+	})
+	return k.byID
+}
+
+func (k *ids) sorted() []string {
+	k.sortO.Do(func() {
+		k.list = make([]string, k.n)
+		for i := range k.n {
+			k.list[i] = k.id(i)
+		}
+		if !slices.IsSorted(k.list) {
+			slices.Sort(k.list)
+		}
+	})
+	return k.list
 }
 
 // kinds indexes every kind's IDs. There are few kinds: it is a list.
@@ -66,51 +161,54 @@ func (ks kinds) of(kind string) *ids {
 	return nil
 }
 
+// usedMarks says, for the kinds whose unused records are reported, which
+// records a reference field names, by index.
+type usedMarks map[*ids][]bool
+
+func (ks kinds) newMarks() usedMarks {
+	m := usedMarks{}
+	for _, kind := range unusedKinds {
+		if k := ks.of(kind); k != nil {
+			m[k] = make([]bool, k.n)
+		}
+	}
+	return m
+}
+
 // index lists the IDs of every kind, states by code.
 func index(c *load.Content) kinds {
 	var ks kinds
-	add := func(kind string, n int, id func(int) string) {
-		k := &ids{kind: kind, byID: make(map[string]int, n), sorted: make([]string, n), used: make([]bool, n)}
-		for i := range n {
-			s := id(i)
-			k.sorted[i] = s
-			if _, dup := k.byID[s]; !dup {
-				k.byID[s] = i
-			}
-		}
-		if !slices.IsSorted(k.sorted) {
-			slices.Sort(k.sorted)
-		}
-		ks = append(ks, k)
-	}
 	for kind, recs := range c.Records {
-		add(kind, len(recs), func(i int) string { return recs[i].ID })
+		ks = append(ks, &ids{kind: kind, n: len(recs), id: func(i int) string { return recs[i].ID }})
 	}
 	if len(c.States) > 0 {
-		add("states", len(c.States), func(i int) string { return string(c.States[i].Code) })
+		ks = append(ks, &ids{kind: "states", n: len(c.States), id: func(i int) string { return string(c.States[i].Code) }})
 	}
 	return ks
 }
 
-// checkRefs reports the references that name no record. Of a record's
-// references (not a page's), it marks the records that fields name as used.
-func checkRefs(file string, refs []load.Ref, ks kinds, mark bool, diags *diag.List) {
+// checkRefs reports the references that name no record, and marks in used,
+// if not nil, the records that reference fields name.
+func checkRefs(file string, refs []load.Ref, ks kinds, used usedMarks, diags *diag.List) {
 	var last *ids
+	var byID map[string]int
 	for _, ref := range refs {
 		if last == nil || last.kind != ref.Kind {
-			last = ks.of(ref.Kind)
+			if last = ks.of(ref.Kind); last != nil {
+				byID = last.index()
+			}
 		}
 		if last != nil {
-			if i, found := last.byID[ref.ID]; found {
-				if mark && !ref.Link {
-					last.used[i] = true
+			if i, found := byID[ref.ID]; found {
+				if marks := used[last]; marks != nil && !ref.Link {
+					marks[i] = true
 				}
 				continue
 			}
 		}
 		var known []string
 		if last != nil {
-			known = last.sorted
+			known = last.sorted()
 		}
 		kind, _ := model.KindNamed(ref.Kind)
 		d := diag.Diagnostic{File: file, Pos: ref.Pos, Message: fmt.Sprintf("unknown %s %q", kind.Singular, ref.ID)}

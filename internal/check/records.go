@@ -116,13 +116,14 @@ func quoteTitle(r *load.Record) string { return `"` + r.Title() + `"` }
 // checkLicenses reports a license whose board sits in another state.
 func checkLicenses(c *load.Content, ks kinds, diags *diag.List) {
 	boards := c.Records["boards"]
-	byID := ks.of("boards")
+	k := ks.of("boards")
+	if k == nil {
+		return
+	}
+	byID := k.index()
 	for _, r := range c.Records["licenses"] {
 		lic := r.Value.(*model.License)
-		if byID == nil {
-			break
-		}
-		i, ok := byID.byID[lic.Board]
+		i, ok := byID[lic.Board]
 		if !ok {
 			continue
 		}
@@ -143,13 +144,21 @@ func checkCertifications(c *load.Content, diags *diag.List) {
 	}
 }
 
+// unusedKinds are the kinds whose records no record refers to are reported.
+var unusedKinds = []string{"boards", "issuers"}
+
 // checkUnused warns about boards and issuers nothing refers to: checkRefs
-// has marked those that a record's reference field names.
-func checkUnused(c *load.Content, ks kinds, diags *diag.List) {
-	for _, kind := range []string{"boards", "issuers"} {
-		ids := ks.of(kind)
+// has marked, in parts, those that a record's reference field names.
+func checkUnused(c *load.Content, ks kinds, parts []usedMarks, diags *diag.List) {
+	for _, kind := range unusedKinds {
+		k := ks.of(kind)
 		for _, r := range c.Records[kind] {
-			if !ids.used[ids.byID[r.ID]] {
+			i := k.index()[r.ID]
+			used := false
+			for _, marks := range parts {
+				used = used || marks[k][i]
+			}
+			if !used {
 				diags.Warnf(r.File, diag.Pos{Line: 1, Col: 1}, "no record refers to this %s", r.Kind.Singular)
 			}
 		}

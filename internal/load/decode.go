@@ -20,6 +20,8 @@ type decoder struct {
 	lines []string // the source, for positions inside prose
 	diags *diag.List
 	pos   []fieldPos
+	enc   []byte
+	paths *pathList
 	refs  []Ref
 }
 
@@ -27,25 +29,21 @@ type decoder struct {
 // worker holds.
 func (w *worker) decoder(file string, diags *diag.List) *decoder {
 	d := &w.dec
-	d.file, d.lines, d.diags = file, w.lines, diags
+	d.file, d.lines, d.diags, d.paths = file, w.lines, diags, &w.paths
 	d.pos, d.refs = d.pos[:0], d.refs[:0]
 	return d
 }
 
-// positions returns a copy of the positions recorded.
-func (d *decoder) positions() Positions {
-	if len(d.pos) == 0 {
-		return Positions{}
-	}
-	return Positions{list: append(make([]fieldPos, 0, len(d.pos)), d.pos...)}
+// positions returns a copy of the positions recorded, in keep.
+func (d *decoder) positions(keep *blocks) Positions {
+	d.enc = appendPositions(d.enc[:0], d.pos)
+	return keep.takePositions(d.enc, d.paths)
 }
 
-// takeRefs returns a copy of the references recorded, nil if none.
-func (d *decoder) takeRefs() []Ref {
-	if len(d.refs) == 0 {
-		return nil
-	}
-	refs := append(make([]Ref, 0, len(d.refs)), d.refs...)
+// takeRefs returns a copy of the references recorded, in keep, or nil if
+// none.
+func (d *decoder) takeRefs(keep *blocks) []Ref {
+	refs := keep.takeRefs(d.refs)
 	clear(d.refs)
 	return refs
 }
@@ -55,8 +53,14 @@ func (d *decoder) takeRefs() []Ref {
 // schema field index and by list index.
 type pathNode struct {
 	path   string
+	id     int // in list
+	list   *pathList
 	fields []*pathNode
 	items  []*pathNode
+}
+
+func (n *pathNode) child(path string) *pathNode {
+	return &pathNode{path: path, id: n.list.add(path), list: n.list}
 }
 
 // maxCachedItems bounds the list indices a worker keeps paths for.
@@ -68,7 +72,7 @@ func (n *pathNode) field(i int, t *schema.Type) *pathNode {
 	}
 	c := n.fields[i]
 	if c == nil {
-		c = &pathNode{path: join(n.path, t.Fields[i].Name)}
+		c = n.child(join(n.path, t.Fields[i].Name))
 		n.fields[i] = c
 	}
 	return c
@@ -76,14 +80,24 @@ func (n *pathNode) field(i int, t *schema.Type) *pathNode {
 
 func (n *pathNode) item(i int) *pathNode {
 	if i >= maxCachedItems {
-		return &pathNode{path: n.path + "[" + strconv.Itoa(i) + "]"}
+		// Uncached, but numbered once per worker.
+		path := n.path + "[" + strconv.Itoa(i) + "]"
+		if n.list.extra == nil {
+			n.list.extra = map[string]int{}
+		}
+		id, ok := n.list.extra[path]
+		if !ok {
+			id = n.list.add(path)
+			n.list.extra[path] = id
+		}
+		return &pathNode{path: path, id: id, list: n.list}
 	}
 	if i >= len(n.items) {
 		n.items = append(n.items, make([]*pathNode, i+1-len(n.items))...)
 	}
 	c := n.items[i]
 	if c == nil {
-		c = &pathNode{path: n.path + "[" + strconv.Itoa(i) + "]"}
+		c = n.child(n.path + "[" + strconv.Itoa(i) + "]")
 		n.items[i] = c
 	}
 	return c
@@ -254,7 +268,16 @@ func (d *decoder) list(n *yaml.Node, v reflect.Value, t *schema.Type, p *pathNod
 		d.errorf(n, "%s: expected a list, found %s", p.path, describe(n))
 		return
 	}
-	out := reflect.MakeSlice(t.Go, len(n.Content), len(n.Content))
+	if len(n.Content) == 0 {
+		v.Set(reflect.MakeSlice(t.Go, 0, 0)) // empty, not nil
+		return
+	}
+	// Grow v in place, which saves MakeSlice's second allocation.
+	if v.Cap() > 0 {
+		v.SetZero()
+	}
+	v.Grow(len(n.Content))
+	v.SetLen(len(n.Content))
 	for i, item := range n.Content {
 		ip := p.item(i)
 		d.addPos(ip, item)
@@ -262,9 +285,8 @@ func (d *decoder) list(n *yaml.Node, v reflect.Value, t *schema.Type, p *pathNod
 			d.errorf(item, "%s: empty list item", ip.path)
 			continue
 		}
-		d.value(item, out.Index(i), t.Elem, ip)
+		d.value(item, v.Index(i), t.Elem, ip)
 	}
-	v.Set(out)
 }
 
 func (d *decoder) integer(n *yaml.Node, v reflect.Value, path string) {

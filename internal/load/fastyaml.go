@@ -33,6 +33,10 @@ type fastParser struct {
 	stack []*yaml.Node  // children of the open collections
 	vals  []*yaml.Node  // the scalars that are not keys
 	lit   []byte        // the text of literal block scalars
+	keep  *blocks       // where values are copied to
+	off   bool          // give up on everything: yaml.v3 parses it all
+
+	colLine, colAt, colN int // col's last answer: line, offset and column
 }
 
 const (
@@ -49,7 +53,8 @@ const (
 func (p *fastParser) parse(src string, offset int) (*yaml.Node, bool) {
 	p.reset()
 	p.src, p.ls, p.ln, p.offset, p.depth, p.failed = src, 0, 1, offset, 0, false
-	if !plainText(src) {
+	p.colLine, p.colAt, p.colN = -1, 0, 1
+	if p.off || !plainText(src) {
 		return nil, false
 	}
 	p.skipInsignificant()
@@ -73,21 +78,22 @@ func (p *fastParser) parse(src string, offset int) (*yaml.Node, bool) {
 }
 
 // copyValues gives the scalars that are not keys values of their own, all
-// cut from one string, so that they keep neither src nor p.lit alive.
+// cut from one string of p.keep, so that they keep neither src nor p.lit
+// alive.
 func (p *fastParser) copyValues() {
+	if p.keep == nil {
+		p.keep = &blocks{}
+	}
 	size := 0
 	for _, n := range p.vals {
 		size += len(n.Value)
 	}
-	if size == 0 {
-		return
-	}
-	var b strings.Builder
-	b.Grow(size)
-	for _, n := range p.vals {
-		b.WriteString(n.Value)
-	}
-	all := b.String()
+	all := p.keep.string(size, func(b []byte) {
+		b = b[:0]
+		for _, n := range p.vals {
+			b = append(b, n.Value...)
+		}
+	})
 	for _, n := range p.vals {
 		n.Value, all = all[:len(n.Value)], all[len(n.Value):]
 	}
@@ -165,14 +171,23 @@ func (p *fastParser) skipInsignificant() {
 }
 
 // col returns the 1-based column, counted in characters, of offset i on
-// the current line.
+// the current line. It counts on from the offset it was last asked about,
+// when that is on the same line and not after i, so that the columns of
+// the many items of a long line cost no more than the line.
 func (p *fastParser) col(i int) int {
-	for j := p.ls; j < i; j++ {
+	if p.colLine != p.ls || p.colAt > i {
+		p.colLine, p.colAt, p.colN = p.ls, p.ls, 1
+	}
+	from := p.colAt
+	n := i - from
+	for j := from; j < i; j++ {
 		if p.src[j] >= 0x80 {
-			return utf8.RuneCountInString(p.src[p.ls:i]) + 1
+			n = utf8.RuneCountInString(p.src[from:i])
+			break
 		}
 	}
-	return i - p.ls + 1
+	p.colAt, p.colN = i, p.colN+n
+	return p.colN
 }
 
 func (p *fastParser) node(kind yaml.Kind, style yaml.Style, tag, value string, i int) *yaml.Node {
@@ -610,10 +625,20 @@ func plainTag(v string) string {
 			return "!!str"
 		case len(v) <= 18 && c != '0' && allDigits(v):
 			return "!!int"
+		case !(len(v) > 4 && v[4] == '-' && allDigits(v[:4])) && strings.IndexFunc(v, notNumeric) >= 0:
+			// Not a timestamp, which starts YYYY-, and with a character
+			// that no integer or float has.
+			return "!!str"
 		}
 	}
 	n := yaml.Node{Kind: yaml.ScalarNode, Value: v}
 	return n.ShortTag()
+}
+
+// notNumeric reports whether r appears in no integer or float that yaml.v3
+// resolves, in any base.
+func notNumeric(r rune) bool {
+	return !strings.ContainsRune("0123456789abcdefABCDEFxXoObB_.+-", r)
 }
 
 func allDigits(s string) bool {

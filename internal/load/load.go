@@ -32,9 +32,15 @@ import (
 // Load reads the content folder fsys. prefix is prepended to file names in
 // diagnostics and records, usually "content/".
 func Load(fsys fs.FS, prefix string) (*Content, *diag.List) {
-	l := &loader{fsys: fsys, prefix: prefix, diags: &diag.List{}}
+	return load(fsys, prefix, true)
+}
+
+// load is Load, with the fast YAML parser or (for tests that compare the
+// two) yaml.v3 alone.
+func load(fsys fs.FS, prefix string, fast bool) (*Content, *diag.List) {
+	l := &loader{fsys: fsys, prefix: prefix, diags: &diag.List{}, slow: !fast}
 	c := &Content{Records: make(map[string][]*Record, len(model.Kinds))}
-	w := newWorker()
+	w := l.newWorker()
 	c.SitePos = l.singleton(w, "site.yaml", &c.Site)
 	var states model.States
 	c.StatesPos = l.singleton(w, "states.yaml", &states)
@@ -50,25 +56,34 @@ type loader struct {
 	fsys   fs.FS
 	prefix string
 	diags  *diag.List
+	slow   bool // parse with yaml.v3 alone
 }
 
-// worker holds what one goroutine of the loader reuses from file to file.
+// worker holds what one goroutine of the loader reuses from file to file,
+// and the blocks of memory the records it loads keep.
 type worker struct {
 	buf   []byte
 	lines []string
 	fast  fastParser
 	dec   decoder
-	paths map[*schema.Type]*pathNode
+	roots map[*schema.Type]*pathNode
+	paths pathList
+	keep  blocks
 }
 
-func newWorker() *worker { return &worker{paths: map[*schema.Type]*pathNode{}} }
+func (l *loader) newWorker() *worker {
+	w := &worker{roots: map[*schema.Type]*pathNode{}}
+	w.fast.keep = &w.keep
+	w.fast.off = l.slow
+	return w
+}
 
 // root returns the path of the top of a file of type t.
 func (w *worker) root(t *schema.Type) *pathNode {
-	n := w.paths[t]
+	n := w.roots[t]
 	if n == nil {
-		n = &pathNode{}
-		w.paths[t] = n
+		n = &pathNode{id: w.paths.add(""), list: &w.paths}
+		w.roots[t] = n
 	}
 	return n
 }
@@ -90,7 +105,7 @@ func (l *loader) singleton(w *worker, name string, v any) map[string]diag.Pos {
 	t := schema.Of(reflect.TypeOf(v).Elem())
 	d := w.decoder(file, l.diags)
 	d.value(root, reflect.ValueOf(v).Elem(), t, w.root(t))
-	return d.positions().Map()
+	return d.positions(&w.keep).Map()
 }
 
 // kind reads every record of a kind, in parallel, sorted by ID.
@@ -103,7 +118,7 @@ func (l *loader) kind(k model.Kind) []*Record {
 	var next atomic.Int64
 	for range workers {
 		wg.Go(func() {
-			w := newWorker()
+			w := l.newWorker()
 			for {
 				i := int(next.Add(1)) - 1
 				if i >= len(names) {
@@ -183,7 +198,7 @@ func idHint(k model.Kind) string {
 // record reads and decodes one record file.
 func (l *loader) record(w *worker, k model.Kind, name string, diags *diag.List) *Record {
 	file := l.prefix + k.Name + "/" + name
-	src, ok := l.readInto(w, k.Name+"/"+name, file, diags)
+	src, ok := l.readInto(w, file[len(l.prefix):], file, diags)
 	if !ok {
 		return nil
 	}
@@ -196,11 +211,13 @@ func (l *loader) record(w *worker, k model.Kind, name string, diags *diag.List) 
 	if !ok {
 		return nil
 	}
-	value := reflect.New(k.Type)
+	value := w.keep.value(k.Type)
 	t := schema.Of(k.Type)
 	d := w.decoder(file, diags)
 	d.value(root, value.Elem(), t, w.root(t))
-	return &Record{Kind: k, ID: strings.TrimSuffix(name, ".yaml"), File: file, Value: value.Interface(), Pos: d.positions(), Refs: d.takeRefs()}
+	r := w.keep.record()
+	*r = Record{Kind: k, ID: strings.TrimSuffix(name, ".yaml"), File: file, Value: value.Interface(), Pos: d.positions(&w.keep), Refs: d.takeRefs(&w.keep)}
+	return r
 }
 
 // readInto reads a file within the size limit into the worker's buffer,
@@ -288,5 +305,7 @@ func fieldString(v any, key string) string {
 // problems when the file cannot be decoded at all.
 func LoadRecord(fsys fs.FS, prefix string, k model.Kind, name string) (*Record, *diag.List) {
 	l := &loader{fsys: fsys, prefix: prefix, diags: &diag.List{}}
-	return l.record(newWorker(), k, name, l.diags), l.diags
+	w := l.newWorker()
+	w.keep.exact = true
+	return l.record(w, k, name, l.diags), l.diags
 }

@@ -1,6 +1,7 @@
 package load
 
 import (
+	"encoding/binary"
 	"iter"
 
 	"github.com/licensure/licensure/internal/diag"
@@ -11,8 +12,8 @@ import (
 type Record struct {
 	Kind  model.Kind
 	ID    string
-	File  string              // display path, e.g. content/licenses/x.yaml
-	Value any                 // a pointer to the kind's model type
+	File  string    // display path, e.g. content/licenses/x.yaml
+	Value any       // a pointer to the kind's model type
 	Pos   Positions // field path ("board", "sources[0].url") -> position of its value
 	Refs  []Ref     // every reference the record makes, in file order
 }
@@ -34,45 +35,85 @@ func (r *Record) At(path string) diag.Pos {
 }
 
 // Positions maps field paths to the positions of their values. Every record
-// has one and lookups are rare, made when a problem is reported, so it is a
-// compact list in file order whose path strings are shared between records.
+// has one and lookups are rare, made when a problem is reported, so it is
+// kept small: a list in file order, each entry the number of a path in a
+// table that the records loaded by one goroutine share, and its line (as the
+// difference from the entry before) and column, as varints.
 type Positions struct {
-	list []fieldPos
+	enc   []byte
+	paths *pathList
 }
 
+// pathList numbers the field paths of the records one worker loads.
+type pathList struct {
+	names []string
+	extra map[string]int // paths not kept by a pathNode
+}
+
+func (l *pathList) add(path string) int {
+	l.names = append(l.names, path)
+	return len(l.names) - 1
+}
+
+// fieldPos is a position as the decoder records it, before encoding.
 type fieldPos struct {
 	path      *pathNode
 	line, col int32
 }
 
-// Lookup returns the position of the value of a field path such as
-// "sources[0].url".
-func (p Positions) Lookup(path string) (diag.Pos, bool) {
-	for i := len(p.list) - 1; i >= 0; i-- {
-		if f := p.list[i]; f.path.path == path {
-			return diag.Pos{Line: int(f.line), Col: int(f.col)}, true
-		}
+// appendPositions encodes pos.
+func appendPositions(enc []byte, pos []fieldPos) []byte {
+	line := int64(0)
+	for _, f := range pos {
+		enc = binary.AppendUvarint(enc, uint64(f.path.id))
+		enc = binary.AppendVarint(enc, int64(f.line)-line)
+		enc = binary.AppendUvarint(enc, uint64(f.col))
+		line = int64(f.line)
 	}
-	return diag.Pos{}, false
+	return enc
 }
-
-// Len returns the number of field paths.
-func (p Positions) Len() int { return len(p.list) }
 
 // All yields every field path and its position, in file order.
 func (p Positions) All() iter.Seq2[string, diag.Pos] {
 	return func(yield func(string, diag.Pos) bool) {
-		for _, f := range p.list {
-			if !yield(f.path.path, diag.Pos{Line: int(f.line), Col: int(f.col)}) {
+		enc, line := p.enc, int64(0)
+		for len(enc) > 0 {
+			id, n1 := binary.Uvarint(enc)
+			dl, n2 := binary.Varint(enc[n1:])
+			col, n3 := binary.Uvarint(enc[n1+n2:])
+			enc, line = enc[n1+n2+n3:], line+dl
+			if !yield(p.paths.names[id], diag.Pos{Line: int(line), Col: int(col)}) {
 				return
 			}
 		}
 	}
 }
 
+// Lookup returns the position of the value of a field path such as
+// "sources[0].url".
+func (p Positions) Lookup(path string) (diag.Pos, bool) {
+	var found diag.Pos
+	ok := false
+	for name, pos := range p.All() {
+		if name == path {
+			found, ok = pos, true // the last, as a map keeps it
+		}
+	}
+	return found, ok
+}
+
+// Len returns the number of field paths.
+func (p Positions) Len() int {
+	n := 0
+	for range p.All() {
+		n++
+	}
+	return n
+}
+
 // Map returns the positions as a map.
 func (p Positions) Map() map[string]diag.Pos {
-	m := make(map[string]diag.Pos, len(p.list))
+	m := map[string]diag.Pos{}
 	for path, pos := range p.All() {
 		m[path] = pos
 	}

@@ -123,7 +123,7 @@ func TestZZDiffMutate(t *testing.T) {
 		}
 	}
 	pages, _ := filepath.Glob("../../content/pages/*.md")
-	alpha := []string{" ", "  ", "\n", "-", "- ", ":", ": ", "#", " #", "|", "|-", "[", "]", ",", "\"", "'", "a", "0", "1", "é", "x: y\n", "  - ", "{", "}", "?", "*", "&", "!", ".", "~", "\\", "\n  ", "\n    ", "\n- ", "null", "true", "2026-01-01", "\n\n", "\t", "\r", "---\n", "](board:x)", "](license:", "https://", "//", "oh", "OH", "29-1126.00", "[[", "name: ", "sources:\n  - ", "url: ", "\xff", "\uFEFF"}
+	alpha := []string{" ", "  ", "\n", "-", "- ", ":", ": ", "#", " #", "|", "|-", "[", "]", ",", "\"", "'", "a", "0", "1", "é", "x: y\n", "  - ", "{", "}", "?", "*", "&", "!", ".", "~", "\\", "\n  ", "\n    ", "\n- ", "null", "true", "2026-01-01", "\n\n", "\t", "\r", "---\n", "](board:x)", "](license:", "https://", "//", "oh", "OH", "29-1126.00", "[[", "name: ", "sources:\n  - ", "url: ", "\xff", "\uFEFF", "[]", "aliases: []\n", "occupations: []\n", " [] "}
 	rnd := rand.New(rand.NewSource(time.Now().UnixNano()))
 	deadline := time.Now().Add(time.Duration(budget) * time.Second)
 	n := 0

@@ -23,12 +23,11 @@ type resolver struct {
 func (r *resolver) addStates(list []model.State) {
 	r.states = make(map[model.StateCode]*State, len(list))
 	all := make([]State, len(list))
-	r.g.States = make([]*State, len(list))
 	for i, s := range list {
 		st := &all[i]
 		*st = State{State: s, Meta: Meta{ID: string(s.Code), Kind: model.StatesKind, Path: URLFor("states", string(s.Code))}}
 		r.states[s.Code] = st
-		r.g.States[i] = st
+		r.g.States = append(r.g.States, st)
 		r.g.addLink(st.Meta, st.Name)
 	}
 }

@@ -74,10 +74,6 @@ func URLFor(kind, id string) string {
 	return "/" + kind + "/" + id + "/"
 }
 
-func meta(r *load.Record) Meta {
-	return Meta{ID: r.ID, File: r.File, Kind: r.Kind, Path: URLFor(r.Kind.Name, r.ID)}
-}
-
 // byStateThenTitle orders licenses by state name, specialty name, title and
 // ID. It compares no more than it needs to: it runs n log n times.
 func byStateThenTitle(a, b *License) int {
