@@ -17,7 +17,8 @@ import (
 // parses the text with yaml.v3, which then also reports any syntax error.
 //
 // Giving up is always safe; accepting is only allowed where yaml.v3 would
-// build exactly the same tree (FuzzFastYAML checks this).
+// build exactly the same tree. FuzzFastYAML compares the trees, and
+// FuzzLoadRecord and TestFastAndSlowLoadsAgree whole loads.
 type fastParser struct {
 	src    string
 	ls     int // byte offset of the current line

@@ -2,22 +2,23 @@ package resolve
 
 import (
 	"cmp"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/licensure/licensure/internal/load"
 	"github.com/licensure/licensure/internal/model"
 )
 
 type resolver struct {
-	g           *Graph
-	states      map[model.StateCode]*State
-	families    map[string]*Family
-	specialties map[string]*Specialty
-	occupations map[string]*Occupation
-	boards      map[string]*Board
-	certs       map[string]*Certification
-	issuers     map[string]*Issuer
+	g *Graph
+	*index
+
+	// the positions of states and specialties sorted by name, for sorting
+	// licenses
+	stateRank     map[*State]int32
+	specialtyRank map[*Specialty]int32
 }
 
 func (r *resolver) addStates(list []model.State) {
@@ -28,26 +29,21 @@ func (r *resolver) addStates(list []model.State) {
 		*st = State{State: s, Meta: Meta{ID: string(s.Code), Kind: model.StatesKind, Path: URLFor("states", string(s.Code))}}
 		r.states[s.Code] = st
 		r.g.States = append(r.g.States, st)
-		r.g.addLink(st.Meta, st.Name)
 	}
 }
 
 // each makes one resolved value per record of a kind, all in one block,
-// and registers its link; byID, when not nil, indexes them by ID. set fills
-// in the value's record and returns its title.
-func each[T any, R any](g *Graph, recs []*load.Record, byID map[string]*R, set func(*R, Meta, *T) string) []*R {
+// and indexes them by ID in byID. set fills in the value's record.
+func each[T any, R any](recs []*load.Record, byID map[string]*R, set func(*R, Meta, *T)) []*R {
 	all := make([]R, len(recs))
 	out := make([]*R, len(recs))
 	paths := recordPaths(recs)
 	for i, rec := range recs {
 		x := &all[i]
 		m := Meta{ID: rec.ID, File: rec.File, Kind: rec.Kind, Path: paths[i]}
-		title := set(x, m, rec.Value.(*T))
+		set(x, m, rec.Value.(*T))
 		out[i] = x
-		if byID != nil {
-			byID[rec.ID] = x
-		}
-		g.addLink(m, title)
+		byID[rec.ID] = x
 	}
 	return out
 }
@@ -89,57 +85,54 @@ func recordPaths(recs []*load.Record) []string {
 func (r *resolver) records(c map[string][]*load.Record) {
 	g := r.g
 	r.families = make(map[string]*Family, len(c["families"]))
-	g.Families = each(g, c["families"], r.families, func(x *Family, m Meta, v *model.Family) string {
-		x.Meta, x.Family = m, v
-		return v.Name
-	})
+	g.Families = each(c["families"], r.families, func(x *Family, m Meta, v *model.Family) { x.Meta, x.Family = m, v })
 	r.specialties = make(map[string]*Specialty, len(c["specialties"]))
-	g.Specialties = each(g, c["specialties"], r.specialties, func(x *Specialty, m Meta, v *model.Specialty) string {
-		x.Meta, x.Specialty = m, v
-		return v.Name
-	})
+	g.Specialties = each(c["specialties"], r.specialties, func(x *Specialty, m Meta, v *model.Specialty) { x.Meta, x.Specialty = m, v })
 	r.occupations = make(map[string]*Occupation, len(c["occupations"]))
-	g.Occupations = each(g, c["occupations"], r.occupations, func(x *Occupation, m Meta, v *model.Occupation) string {
-		x.Meta, x.Occupation = m, v
-		return v.Title
-	})
+	g.Occupations = each(c["occupations"], r.occupations, func(x *Occupation, m Meta, v *model.Occupation) { x.Meta, x.Occupation = m, v })
 	r.boards = make(map[string]*Board, len(c["boards"]))
-	g.Boards = each(g, c["boards"], r.boards, func(x *Board, m Meta, v *model.Board) string {
-		x.Meta, x.Board = m, v
-		return v.Name
-	})
+	g.Boards = each(c["boards"], r.boards, func(x *Board, m Meta, v *model.Board) { x.Meta, x.Board = m, v })
 	r.certs = make(map[string]*Certification, len(c["certifications"]))
-	g.Certifications = each(g, c["certifications"], r.certs, func(x *Certification, m Meta, v *model.Certification) string {
-		x.Meta, x.Certification = m, v
-		return v.Name
-	})
+	g.Certifications = each(c["certifications"], r.certs, func(x *Certification, m Meta, v *model.Certification) { x.Meta, x.Certification = m, v })
 	r.issuers = make(map[string]*Issuer, len(c["issuers"]))
-	g.Issuers = each(g, c["issuers"], r.issuers, func(x *Issuer, m Meta, v *model.Issuer) string {
-		x.Meta, x.Issuer = m, v
-		return v.Name
-	})
-	g.Licenses = each(g, c["licenses"], nil, func(x *License, m Meta, v *model.License) string {
-		x.Meta, x.License = m, v
-		return v.Title
-	})
+	g.Issuers = each(c["issuers"], r.issuers, func(x *Issuer, m Meta, v *model.Issuer) { x.Meta, x.Issuer = m, v })
+	r.licenses = make(map[string]*License, len(c["licenses"]))
+	g.Licenses = each(c["licenses"], r.licenses, func(x *License, m Meta, v *model.License) { x.Meta, x.License = m, v })
 }
 
 // forward turns a board's and a license's references into pointers. It
 // walks the records in the order they were loaded, which is the order they
-// lie in memory.
+// lie in memory, the licenses in parallel parts.
 func (r *resolver) forward() {
 	g := r.g
 	for _, b := range g.Boards {
 		b.State = r.states[b.Board.State]
 	}
+	parts := 1
+	if len(g.Licenses) >= 2048 {
+		parts = runtime.GOMAXPROCS(0)
+	}
+	var wg sync.WaitGroup
+	for i := range parts {
+		ls := g.Licenses[i*len(g.Licenses)/parts : (i+1)*len(g.Licenses)/parts]
+		if i == parts-1 {
+			r.forwardLicenses(ls)
+		} else {
+			wg.Go(func() { r.forwardLicenses(ls) })
+		}
+	}
+	wg.Wait()
+}
+
+func (r *resolver) forwardLicenses(ls []*License) {
 	occs, roles := 0, 0
-	for _, l := range g.Licenses {
+	for _, l := range ls {
 		occs += len(l.License.Occupations)
 		roles += len(l.Requirements.Certifications)
 	}
 	occBlock := make([]*Occupation, 0, occs)
 	roleBlock := make([]CertRole, 0, roles)
-	for _, l := range g.Licenses {
+	for _, l := range ls {
 		l.State = r.states[l.License.State]
 		l.Specialty = r.specialties[l.License.Specialty]
 		l.Board = r.boards[l.License.Board]
@@ -229,7 +222,7 @@ func (r *resolver) linkLicenses() {
 		}
 	}
 	for _, st := range g.States {
-		slices.SortFunc(st.Licenses, bySpecialtyThenTitle)
+		sortLicenses(st.Licenses, nil, r.specialtyRank)
 	}
 }
 
@@ -244,11 +237,13 @@ func pick[R any, S ~string](m map[string]*R, ids []S) []*R {
 	return out
 }
 
-func (r *resolver) pages(pages []*load.Page) {
+func (r *resolver) addPages(pages []*load.Page) {
+	r.pages = make(map[string]*Page, len(pages))
 	for _, p := range pages {
 		m := Meta{ID: p.ID, File: p.File, Kind: model.Kind{Name: "pages", Singular: "page"}, Path: "/" + p.ID + "/"}
-		r.g.Pages = append(r.g.Pages, &Page{Meta: m, Title: p.Meta.Title, Description: p.Meta.Description, Order: p.Meta.Order, Body: model.Markdown(p.Body), BodyLine: p.BodyLine})
-		r.g.addLink(m, p.Meta.Title)
+		page := &Page{Meta: m, Title: p.Meta.Title, Description: p.Meta.Description, Order: p.Meta.Order, Body: model.Markdown(p.Body), BodyLine: p.BodyLine}
+		r.g.Pages = append(r.g.Pages, page)
+		r.pages[p.ID] = page
 	}
 	slices.SortFunc(r.g.Pages, func(a, b *Page) int { return cmp.Compare(a.ID, b.ID) })
 }

@@ -1,7 +1,9 @@
 package resolve
 
 import (
+	"cmp"
 	"slices"
+	"strings"
 )
 
 // derive computes the figures the site shows beside reported ones. It runs
@@ -51,5 +53,53 @@ func (r *resolver) sort() {
 	slices.SortFunc(g.Boards, byBoardName)
 	slices.SortFunc(g.Certifications, byCertName)
 	slices.SortFunc(g.Issuers, byName)
-	slices.SortFunc(g.Licenses, byStateThenTitle)
+	r.stateRank = ranks(g.States, func(s *State) string { return s.Name })
+	r.specialtyRank = ranks(g.Specialties, func(s *Specialty) string { return s.Name })
+	sortLicenses(g.Licenses, r.stateRank, r.specialtyRank)
+}
+
+// ranks numbers sorted records by name: records of the same name get the
+// same number, so that comparing numbers compares names.
+func ranks[T comparable](sorted []T, name func(T) string) map[T]int32 {
+	m := make(map[T]int32, len(sorted))
+	rank := int32(0)
+	for i, x := range sorted {
+		if i > 0 && name(x) != name(sorted[i-1]) {
+			rank++
+		}
+		m[x] = rank
+	}
+	return m
+}
+
+// sortLicenses sorts ls by state name (unless states is nil), specialty
+// name, title and ID. It compares the ranks of the names, in a compact
+// list, and strings only between licenses of one state and specialty.
+func sortLicenses(ls []*License, states map[*State]int32, specialties map[*Specialty]int32) {
+	type key struct {
+		state, specialty int32
+		l                *License
+	}
+	keys := make([]key, len(ls))
+	for i, l := range ls {
+		keys[i] = key{specialty: specialties[l.Specialty], l: l}
+		if states != nil {
+			keys[i].state = states[l.State]
+		}
+	}
+	slices.SortFunc(keys, func(a, b key) int {
+		if a.state != b.state {
+			return cmp.Compare(a.state, b.state)
+		}
+		if a.specialty != b.specialty {
+			return cmp.Compare(a.specialty, b.specialty)
+		}
+		if c := strings.Compare(a.l.Title, b.l.Title); c != 0 {
+			return c
+		}
+		return strings.Compare(a.l.ID, b.l.ID)
+	})
+	for i, k := range keys {
+		ls[i] = k.l
+	}
 }

@@ -28,10 +28,21 @@ type Graph struct {
 	Issuers        []*Issuer
 	Pages          []*Page
 
-	links map[linkKey]Link // {"board", ID} -> its page
+	index *index // records by kind and ID, for Lookup
 }
 
-type linkKey struct{ kind, id string }
+// index holds the records of each kind by ID (states by code).
+type index struct {
+	states      map[model.StateCode]*State
+	families    map[string]*Family
+	specialties map[string]*Specialty
+	occupations map[string]*Occupation
+	licenses    map[string]*License
+	boards      map[string]*Board
+	certs       map[string]*Certification
+	issuers     map[string]*Issuer
+	pages       map[string]*Page
+}
 
 // Link is a record as a link names it.
 type Link struct {
@@ -40,30 +51,63 @@ type Link struct {
 
 // Resolve builds the graph of c.
 func Resolve(c *load.Content) *Graph {
-	n := len(c.States) + len(c.Pages)
-	for _, recs := range c.Records {
-		n += len(recs)
-	}
-	g := &Graph{Site: c.Site, links: make(map[linkKey]Link, n)}
-	r := &resolver{g: g}
+	g := &Graph{Site: c.Site, index: &index{}}
+	r := &resolver{g: g, index: g.index}
 	r.addStates(c.States)
 	r.records(c.Records)
 	r.forward()
 	r.sort()
 	r.link()
 	r.derive()
-	r.pages(c.Pages)
+	r.addPages(c.Pages)
 	return g
 }
 
 // Lookup resolves a record link such as "board:oh-state-medical-board".
 func (g *Graph) Lookup(kind, id string) (Link, bool) {
-	l, ok := g.links[linkKey{kind, id}]
-	return l, ok
-}
-
-func (g *Graph) addLink(m Meta, title string) {
-	g.links[linkKey{m.Kind.Singular, m.ID}] = Link{URL: m.Path, Title: title}
+	if g.index == nil {
+		return Link{}, false
+	}
+	ix := g.index
+	switch kind {
+	case "state":
+		if x := ix.states[model.StateCode(id)]; x != nil {
+			return Link{URL: x.Path, Title: x.Name}, true
+		}
+	case "family":
+		if x := ix.families[id]; x != nil {
+			return Link{URL: x.Path, Title: x.Name}, true
+		}
+	case "specialty":
+		if x := ix.specialties[id]; x != nil {
+			return Link{URL: x.Path, Title: x.Name}, true
+		}
+	case "occupation":
+		if x := ix.occupations[id]; x != nil {
+			return Link{URL: x.Path, Title: x.Title}, true
+		}
+	case "license":
+		if x := ix.licenses[id]; x != nil {
+			return Link{URL: x.Path, Title: x.Title}, true
+		}
+	case "board":
+		if x := ix.boards[id]; x != nil {
+			return Link{URL: x.Path, Title: x.Name}, true
+		}
+	case "certification":
+		if x := ix.certs[id]; x != nil {
+			return Link{URL: x.Path, Title: x.Name}, true
+		}
+	case "issuer":
+		if x := ix.issuers[id]; x != nil {
+			return Link{URL: x.Path, Title: x.Name}, true
+		}
+	case "page":
+		if x := ix.pages[id]; x != nil {
+			return Link{URL: x.Path, Title: x.Title}, true
+		}
+	}
+	return Link{}, false
 }
 
 // URLFor is the site path of a record of a kind.
@@ -72,33 +116,6 @@ func URLFor(kind, id string) string {
 		id = strings.ToLower(id)
 	}
 	return "/" + kind + "/" + id + "/"
-}
-
-// byStateThenTitle orders licenses by state name, specialty name, title and
-// ID. It compares no more than it needs to: it runs n log n times.
-func byStateThenTitle(a, b *License) int {
-	if a == b {
-		return 0
-	}
-	if a.State != b.State {
-		if c := strings.Compare(a.State.Name, b.State.Name); c != 0 {
-			return c
-		}
-	}
-	return bySpecialtyThenTitle(a, b)
-}
-
-// bySpecialtyThenTitle orders licenses by specialty name, title and ID.
-func bySpecialtyThenTitle(a, b *License) int {
-	if a.Specialty != b.Specialty {
-		if c := strings.Compare(a.Specialty.Name, b.Specialty.Name); c != 0 {
-			return c
-		}
-	}
-	if c := strings.Compare(a.Title, b.Title); c != 0 {
-		return c
-	}
-	return strings.Compare(a.ID, b.ID)
 }
 
 func byName[T interface{ name() string }](a, b T) int { return strings.Compare(a.name(), b.name()) }

@@ -1,10 +1,16 @@
 package resolve
 
 import (
+	"cmp"
+	"os"
+	"path/filepath"
+	"slices"
 	"testing"
+	"time"
 
 	"github.com/licensure/licensure/internal/load"
 	"github.com/licensure/licensure/internal/sitetest"
+	"github.com/licensure/licensure/internal/synth"
 )
 
 func graph(t *testing.T, files map[string]string) *Graph {
@@ -72,5 +78,65 @@ func TestLookup(t *testing.T) {
 	}
 	if _, ok := g.Lookup("board", "nope"); ok {
 		t.Error("Lookup of a missing board succeeded")
+	}
+}
+
+// TestResolveOrders checks every list of licenses against the order it
+// documents, on a synthetic site large enough to be resolved in parallel.
+func TestResolveOrders(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "content")
+	if _, err := synth.Write(dir, synth.Options{Licenses: 2500, Seed: 2, Today: time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC)}); err != nil {
+		t.Fatal(err)
+	}
+	c, diags := load.Load(os.DirFS(dir), "content/")
+	if diags.Errors() > 0 {
+		t.Fatal(diags.Items()[0])
+	}
+	g := Resolve(c)
+	byState := func(a, b *License) int {
+		return cmp.Or(cmp.Compare(a.State.Name, b.State.Name), cmp.Compare(a.Specialty.Name, b.Specialty.Name), cmp.Compare(a.Title, b.Title), cmp.Compare(a.ID, b.ID))
+	}
+	bySpecialty := func(a, b *License) int {
+		return cmp.Or(cmp.Compare(a.Specialty.Name, b.Specialty.Name), cmp.Compare(a.Title, b.Title), cmp.Compare(a.ID, b.ID))
+	}
+	lists := map[string][]*License{"graph": g.Licenses}
+	for _, s := range g.Specialties {
+		lists["specialty "+s.ID] = s.Licenses
+	}
+	for _, f := range g.Families {
+		lists["family "+f.ID] = f.Licenses
+	}
+	for _, b := range g.Boards {
+		lists["board "+b.ID] = b.Licenses
+	}
+	for _, o := range g.Occupations {
+		lists["occupation "+o.ID] = o.Licenses
+	}
+	for _, cert := range g.Certifications {
+		var ls []*License
+		for _, lr := range cert.Licenses {
+			ls = append(ls, lr.License)
+		}
+		lists["certification "+cert.ID] = ls
+	}
+	for name, ls := range lists {
+		if !slices.IsSortedFunc(ls, byState) {
+			t.Errorf("%s: licenses not by state, specialty, title and ID", name)
+		}
+	}
+	n := 0
+	for _, s := range g.States {
+		n += len(s.Licenses)
+		if !slices.IsSortedFunc(s.Licenses, bySpecialty) {
+			t.Errorf("state %s: licenses not by specialty, title and ID", s.ID)
+		}
+	}
+	if n != len(g.Licenses) || len(g.Licenses) != 2500 {
+		t.Errorf("%d licenses in states, %d in the graph", n, len(g.Licenses))
+	}
+	for _, l := range g.Licenses {
+		if l.Board == nil || l.Specialty == nil || l.State == nil || len(l.Occupations) == 0 {
+			t.Fatalf("license %s not linked", l.ID)
+		}
 	}
 }
