@@ -1,8 +1,7 @@
 package check_test
 
 import (
-	"os"
-	"path/filepath"
+	"github.com/licensure/licensure/internal/synth/synthtest"
 	"strconv"
 	"testing"
 	"time"
@@ -10,7 +9,6 @@ import (
 	"github.com/licensure/licensure/internal/check"
 	"github.com/licensure/licensure/internal/diag"
 	"github.com/licensure/licensure/internal/load"
-	"github.com/licensure/licensure/internal/synth"
 )
 
 // BenchmarkCheck runs the cross-record checks on loaded synthetic content
@@ -35,15 +33,7 @@ func BenchmarkCheck(b *testing.B) {
 // loaded writes and loads a synthetic content folder of n licenses,
 // outside the timed region.
 func loaded(b *testing.B, n int) *load.Content {
-	b.Helper()
-	dir := filepath.Join(b.TempDir(), "content")
-	if _, err := synth.Write(dir, synth.Options{Licenses: n, Seed: 1, Today: time.Now()}); err != nil {
-		b.Fatal(err)
-	}
-	c, diags := load.Load(os.DirFS(dir), "content/")
-	if diags.Errors() > 0 {
-		b.Fatal(diags.Items()[0])
-	}
+	c := synthtest.Loaded(b, n)
 	b.ResetTimer()
 	return c
 }

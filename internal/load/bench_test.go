@@ -1,14 +1,12 @@
 package load_test
 
 import (
+	"github.com/licensure/licensure/internal/synth/synthtest"
 	"os"
-	"path/filepath"
 	"strconv"
 	"testing"
-	"time"
 
 	"github.com/licensure/licensure/internal/load"
-	"github.com/licensure/licensure/internal/synth"
 )
 
 // BenchmarkLoad reads and decodes a synthetic content folder of 1,000 and
@@ -30,11 +28,7 @@ func BenchmarkLoad(b *testing.B) {
 // synthetic writes a synthetic content folder of n licenses, outside the
 // timed region.
 func synthetic(b *testing.B, n int) string {
-	b.Helper()
-	dir := filepath.Join(b.TempDir(), "content")
-	if _, err := synth.Write(dir, synth.Options{Licenses: n, Seed: 1, Today: time.Now()}); err != nil {
-		b.Fatal(err)
-	}
+	dir := synthtest.Folder(b, n)
 	b.ResetTimer()
 	return dir
 }

@@ -1,16 +1,13 @@
 package opendata
 
 import (
+	"github.com/licensure/licensure/internal/synth/synthtest"
 	"io"
-	"os"
 	"path/filepath"
 	"strconv"
 	"testing"
-	"time"
 
-	"github.com/licensure/licensure/internal/load"
 	"github.com/licensure/licensure/internal/resolve"
-	"github.com/licensure/licensure/internal/synth"
 )
 
 // BenchmarkWrite encodes each download of a synthetic site to io.Discard.
@@ -44,15 +41,4 @@ func (w *countingWriter) Write(p []byte) (int, error) {
 }
 
 // synthGraph resolves a synthetic site of n licenses.
-func synthGraph(b *testing.B, n int) *resolve.Graph {
-	b.Helper()
-	dir := filepath.Join(b.TempDir(), "content")
-	if _, err := synth.Write(dir, synth.Options{Licenses: n, Seed: 1, Today: time.Now()}); err != nil {
-		b.Fatal(err)
-	}
-	content, diags := load.Load(os.DirFS(dir), "content/")
-	if diags.Errors() > 0 {
-		b.Fatal(diags.Items()[0])
-	}
-	return resolve.Resolve(content)
-}
+func synthGraph(b *testing.B, n int) *resolve.Graph { return synthtest.Graph(b, n) }

@@ -2,17 +2,14 @@ package render_test
 
 import (
 	"context"
+	"github.com/licensure/licensure/internal/synth/synthtest"
 	"os"
-	"path/filepath"
 	"strconv"
 	"sync/atomic"
 	"testing"
-	"time"
 
-	"github.com/licensure/licensure/internal/load"
 	"github.com/licensure/licensure/internal/render"
 	"github.com/licensure/licensure/internal/resolve"
-	"github.com/licensure/licensure/internal/synth"
 )
 
 // BenchmarkRender lists and renders every page of synthetic content of
@@ -59,15 +56,4 @@ func (c *counter) WriteFile(_ string, data []byte) error {
 
 // graph writes, loads and resolves a synthetic content folder of n
 // licenses, outside the timed region.
-func graph(b *testing.B, n int) *resolve.Graph {
-	b.Helper()
-	dir := filepath.Join(b.TempDir(), "content")
-	if _, err := synth.Write(dir, synth.Options{Licenses: n, Seed: 1, Today: time.Now()}); err != nil {
-		b.Fatal(err)
-	}
-	c, diags := load.Load(os.DirFS(dir), "content/")
-	if diags.Errors() > 0 {
-		b.Fatal(diags.Items()[0])
-	}
-	return resolve.Resolve(c)
-}
+func graph(b *testing.B, n int) *resolve.Graph { return synthtest.Graph(b, n) }

@@ -1,15 +1,12 @@
 package resolve_test
 
 import (
-	"os"
-	"path/filepath"
+	"github.com/licensure/licensure/internal/synth/synthtest"
 	"strconv"
 	"testing"
-	"time"
 
 	"github.com/licensure/licensure/internal/load"
 	"github.com/licensure/licensure/internal/resolve"
-	"github.com/licensure/licensure/internal/synth"
 )
 
 // BenchmarkResolve builds the graph of loaded synthetic content of 1,000
@@ -31,15 +28,7 @@ func BenchmarkResolve(b *testing.B) {
 // loaded writes and loads a synthetic content folder of n licenses,
 // outside the timed region.
 func loaded(b *testing.B, n int) *load.Content {
-	b.Helper()
-	dir := filepath.Join(b.TempDir(), "content")
-	if _, err := synth.Write(dir, synth.Options{Licenses: n, Seed: 1, Today: time.Now()}); err != nil {
-		b.Fatal(err)
-	}
-	c, diags := load.Load(os.DirFS(dir), "content/")
-	if diags.Errors() > 0 {
-		b.Fatal(diags.Items()[0])
-	}
+	c := synthtest.Loaded(b, n)
 	b.ResetTimer()
 	return c
 }

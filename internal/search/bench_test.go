@@ -1,30 +1,15 @@
 package search
 
 import (
-	"os"
-	"path/filepath"
+	"github.com/licensure/licensure/internal/synth/synthtest"
 	"strconv"
 	"testing"
-	"time"
 
-	"github.com/licensure/licensure/internal/load"
 	"github.com/licensure/licensure/internal/resolve"
-	"github.com/licensure/licensure/internal/synth"
 )
 
 // synthGraph resolves a synthetic site of n licenses.
-func synthGraph(b *testing.B, n int) *resolve.Graph {
-	b.Helper()
-	dir := filepath.Join(b.TempDir(), "content")
-	if _, err := synth.Write(dir, synth.Options{Licenses: n, Seed: 1, Today: time.Now()}); err != nil {
-		b.Fatal(err)
-	}
-	content, diags := load.Load(os.DirFS(dir), "content/")
-	if diags.Errors() > 0 {
-		b.Fatal(diags.Items()[0])
-	}
-	return resolve.Resolve(content)
-}
+func synthGraph(b *testing.B, n int) *resolve.Graph { return synthtest.Graph(b, n) }
 
 // BenchmarkIndex builds the entries and encodes the split index, as the
 // build does.
