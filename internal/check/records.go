@@ -55,37 +55,23 @@ func appendFolded(buf []byte, s string) []byte {
 	return buf
 }
 
-// title is r.Title() without reflection for the model's kinds.
+// title is r.Title() without reflection, for the model's kinds.
 func title(r *load.Record) string {
 	switch v := r.Value.(type) {
 	case *model.License:
-		if r.Kind.TitleKey == "title" {
-			return v.Title
-		}
-	case *model.Board:
-		if r.Kind.TitleKey == "name" {
-			return v.Name
-		}
-	case *model.Certification:
-		if r.Kind.TitleKey == "name" {
-			return v.Name
-		}
-	case *model.Family:
-		if r.Kind.TitleKey == "name" {
-			return v.Name
-		}
-	case *model.Specialty:
-		if r.Kind.TitleKey == "name" {
-			return v.Name
-		}
+		return v.Title
 	case *model.Occupation:
-		if r.Kind.TitleKey == "title" {
-			return v.Title
-		}
+		return v.Title
+	case *model.Board:
+		return v.Name
+	case *model.Certification:
+		return v.Name
+	case *model.Family:
+		return v.Name
+	case *model.Specialty:
+		return v.Name
 	case *model.Issuer:
-		if r.Kind.TitleKey == "name" {
-			return v.Name
-		}
+		return v.Name
 	}
 	return r.Title()
 }
