@@ -64,7 +64,7 @@ func BenchmarkExtraFiles(b *testing.B) {
 				b.Fatal(res.Diags.Items()[0])
 			}
 			g := resolve.Resolve(content)
-			pages := render.Pages(g, render.Assets{})
+			pages := render.Pages(g)
 			b.ReportAllocs()
 			b.ResetTimer()
 			for b.Loop() {

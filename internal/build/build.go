@@ -115,11 +115,6 @@ type Theme struct {
 	Templates *render.Templates
 }
 
-// Assets are the published URLs of the stylesheet and script every page loads.
-func (t *Theme) Assets() render.Assets {
-	return render.Assets{CSS: t.URLs["css/site.css"], JS: t.URLs["js/site.js"], Search: t.URLs["js/search.js"], Icon: t.URLs["favicon.svg"]}
-}
-
 // LoadTheme reads the static folder and parses the templates.
 func LoadTheme(opts Options) (*Theme, error) {
 	static, urls, err := render.LoadStatic(opts.Static)
@@ -187,7 +182,7 @@ func writeAll(ctx context.Context, w FileWriter, g *resolve.Graph, theme *Theme,
 			return 0, err
 		}
 	}
-	pages := render.Pages(g, theme.Assets())
+	pages := render.Pages(g)
 	n, err := render.RenderAll(ctx, theme.Templates, pages, counting(w, len(pages), opts))
 	if err != nil {
 		return n, err

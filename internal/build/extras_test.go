@@ -85,7 +85,7 @@ func testGraph(t testing.TB) (*resolve.Graph, []render.Page) {
 		t.Fatal(diags.Items()[0])
 	}
 	g := resolve.Resolve(content)
-	return g, render.Pages(g, render.Assets{})
+	return g, render.Pages(g)
 }
 
 func readAll(t testing.TB, dir string) map[string][]byte {
@@ -277,5 +277,5 @@ func synthGraph(b *testing.B, n int) (*resolve.Graph, []render.Page) {
 		b.Fatal(res.Diags.Items()[0])
 	}
 	g := resolve.Resolve(content)
-	return g, render.Pages(g, render.Assets{})
+	return g, render.Pages(g)
 }

@@ -197,7 +197,7 @@ func (b *Builder) snapshot(g *resolve.Graph, keys []string, all bool) (*Site, in
 		b.theme = theme
 	}
 	b.theme.Templates.Reset()
-	pages := render.Pages(g, b.theme.Assets())
+	pages := render.Pages(g)
 	site := &Site{static: map[string][]byte{}, pages: make(map[string]*pageEntry, len(pages)), tmpl: b.theme.Templates, extra: lazyExtras(g, pages)}
 	for _, f := range b.theme.Static {
 		site.static[f.Path] = f.Data

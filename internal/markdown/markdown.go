@@ -11,8 +11,10 @@
 package markdown
 
 import (
+	"bufio"
 	"bytes"
 	"io"
+	"sync"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
@@ -54,7 +56,27 @@ func (r *Renderer) Render(w io.Writer, src string) error {
 
 // String returns the HTML of src.
 func (r *Renderer) String(src string) (string, error) {
-	var b bytes.Buffer
-	err := r.Render(&b, src)
-	return b.String(), err
+	s := scratches.Get().(*scratch)
+	defer scratches.Put(s)
+	s.buf.Reset()
+	s.w.Reset(&s.buf)
+	err := r.md.Convert([]byte(src), s.w)
+	if ferr := s.w.Flush(); err == nil {
+		err = ferr
+	}
+	return s.buf.String(), err
 }
+
+// scratch is the buffer String renders into. goldmark wraps any writer
+// that is not buffered in a new 4 KB bufio.Writer, which was most of the
+// memory a page's Markdown allocated; a pooled one is reused instead.
+type scratch struct {
+	buf bytes.Buffer
+	w   *bufio.Writer
+}
+
+var scratches = sync.Pool{New: func() any {
+	s := &scratch{}
+	s.w = bufio.NewWriter(&s.buf)
+	return s
+}}

@@ -118,8 +118,19 @@ func (d *Dir) mkdir(dir string) error {
 	if _, done := d.dirs.Load(dir); done {
 		return nil
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("create %s: %w", dir, err)
+	// Most folders are new and their parent exists (licenses/<id>/), so
+	// one mkdir is tried before os.MkdirAll's stat of every level.
+	err := os.Mkdir(dir, 0o755)
+	if err != nil && !errors.Is(err, os.ErrExist) {
+		if parent := filepath.Dir(dir); parent != dir && errors.Is(err, os.ErrNotExist) {
+			if err := d.mkdir(parent); err != nil {
+				return err
+			}
+			err = os.Mkdir(dir, 0o755)
+		}
+		if err != nil && !errors.Is(err, os.ErrExist) {
+			return fmt.Errorf("create %s: %w", dir, err)
+		}
 	}
 	d.dirs.Store(dir, true)
 	return nil

@@ -28,12 +28,11 @@ func BenchmarkRender(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			assets := render.Assets{CSS: urls["css/site.css"], JS: urls["js/site.js"]}
 			var w counter
 			b.ReportAllocs()
 			b.ResetTimer()
 			for b.Loop() {
-				if _, err := render.RenderAll(context.Background(), tmpl, render.Pages(g, assets), &w); err != nil {
+				if _, err := render.RenderAll(context.Background(), tmpl, render.Pages(g), &w); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -7,8 +7,16 @@ import (
 	"github.com/licensure/licensure/internal/resolve"
 )
 
-// Base is what every page template sees, whatever its kind.
-type Base struct {
+// Data is what a page template sees. The first fields are common to every
+// page; a record page also sets the field of its kind (License, Board…),
+// and a few pages the views they show (Coverage, Map…). The few pages with
+// data of their own (search, data, matrix, maintainers, schema) embed Data.
+//
+// The fields are direct on purpose: html/template looks up a field
+// promoted from an embedded struct with a breadth-first search on every
+// use, and a direct one with a scan, which at 10,000 licenses is the
+// difference of most of a second (docs/performance.md).
+type Data struct {
 	Site        *model.Site
 	Graph       *resolve.Graph
 	Title       string     // the page's own title, without the site name
@@ -18,9 +26,29 @@ type Base struct {
 	EditURL     string     // link to edit the record's file, or ""
 	ReportURL   string     // link to report a problem with the page
 	Reviewed    model.Date // when the record was last reviewed, or ""
-	Assets      Assets
-	Crumbs      []Crumb // breadcrumb trail above the title, home excluded
-	JSONLD      any     // schema.org data embedded in the page, or nil
+	Crumbs      []Crumb    // breadcrumb trail above the title, home excluded
+	JSONLD      any        // schema.org data embedded in the page, or nil
+
+	// The record a record page presents: one of these is set.
+	License       *resolve.License
+	Board         *resolve.Board
+	Certification *resolve.Certification
+	Issuer        *resolve.Issuer
+	Specialty     *resolve.Specialty
+	Family        *resolve.Family
+	Occupation    *resolve.Occupation
+	State         *resolve.State
+	Page          *resolve.Page // a Markdown page of content/pages
+
+	// Views of some pages.
+	Coverage    []Coverage           // specialty: one entry per state, by name
+	Map         template.HTML        // specialty, family, home: tile map, from maps.go
+	Table       MapTable             // family, home: the table beside the map
+	NotLicensed []*resolve.Specialty // state: researched and found not licensed
+	Unknown     []*resolve.Specialty // state: not yet researched there
+	Kind        string               // index: the kind it lists
+	Items       []Item               // index: its rows
+	Recent      []Item               // home: the latest reviewed records
 }
 
 // Crumb is one step of a breadcrumb trail.
@@ -28,90 +56,9 @@ type Crumb struct {
 	URL, Title string
 }
 
-// Assets are the published URLs of the site's stylesheet, scripts and
-// icon, fingerprinted where they can be cached for long.
-type Assets struct {
-	CSS, JS, Search, Icon string
-}
-
-// LicensePage is /licenses/<id>/.
-type LicensePage struct {
-	Base
-	License *resolve.License
-}
-
-// BoardPage is /boards/<id>/.
-type BoardPage struct {
-	Base
-	Board *resolve.Board
-}
-
-// CertificationPage is /certifications/<id>/.
-type CertificationPage struct {
-	Base
-	Certification *resolve.Certification
-}
-
-// IssuerPage is /issuers/<id>/.
-type IssuerPage struct {
-	Base
-	Issuer *resolve.Issuer
-}
-
-// SpecialtyPage is /specialties/<id>/.
-type SpecialtyPage struct {
-	Base
-	Specialty *resolve.Specialty
-	Coverage  []Coverage    // one entry per state, by name
-	Map       template.HTML // tile map of Coverage, from maps.go
-}
-
-// FamilyPage is /families/<id>/.
-type FamilyPage struct {
-	Base
-	Family *resolve.Family
-	Map    template.HTML // tile map of the states with a license, from maps.go
-	Table  MapTable      // the table beside the map, from maps.go
-}
-
-// OccupationPage is /occupations/<code>/.
-type OccupationPage struct {
-	Base
-	Occupation *resolve.Occupation
-}
-
-// StatePage is /states/<code>/.
-type StatePage struct {
-	Base
-	State       *resolve.State
-	NotLicensed []*resolve.Specialty // researched and found not licensed
-	Unknown     []*resolve.Specialty // not yet researched in this state
-}
-
-// IndexPage lists every record of a kind.
-type IndexPage struct {
-	Base
-	Kind  string
-	Items []Item
-}
-
 // Item is one row of an index page.
 type Item struct {
 	URL, Title, Detail string
-}
-
-// HomePage is the site's front page.
-type HomePage struct {
-	Base
-	Recent []Item        // the latest reviewed records
-	Map    template.HTML // tile map of specialties licensed per state, from maps.go
-	Table  MapTable      // the table beside the map, from maps.go
-}
-
-// ContentPage is a Markdown page of content/pages.
-type ContentPage struct {
-	Base
-	Page *resolve.Page
 }
 
 // Coverage says whether a state licenses a specialty.

@@ -12,7 +12,7 @@ import (
 // as the search index groups them; search.js filters that list as the
 // reader types, matching each link to its index entry by URL.
 type SearchPage struct {
-	Base
+	*Data
 	Groups []SearchGroup
 	Total  int // records listed
 }
@@ -26,7 +26,7 @@ type SearchGroup struct {
 
 // DataPage is /data/: the downloads and what their fields mean.
 type DataPage struct {
-	Base
+	*Data
 	Downloads  []opendata.Download
 	Columns    []opendata.Column  // of licenses.csv and licenses.json
 	Dictionary []opendata.KindDoc // every field of every kind, for all.json
@@ -37,7 +37,7 @@ type DataPage struct {
 
 // MatrixPage is /matrix/: every state against every specialty.
 type MatrixPage struct {
-	Base
+	*Data
 	Matrix opendata.Matrix
 }
 
@@ -55,7 +55,7 @@ func (p *pager) extraPages() {
 	mm := resolve.Meta{Path: "/matrix/"}
 	if matrixEnabled() {
 		p.add(mm, "matrix", func() any {
-			return &MatrixPage{Base: p.base(mm, "States and specialties", "Which states and territories license each specialty, with every license, in one table."), Matrix: opendata.BuildMatrix(g)}
+			return &MatrixPage{Data: p.base(mm, "States and specialties", "Which states and territories license each specialty, with every license, in one table."), Matrix: opendata.BuildMatrix(g)}
 		})
 	} else {
 		mm.Path = ""
@@ -64,7 +64,7 @@ func (p *pager) extraPages() {
 }
 
 func (p *pager) searchPage(sm resolve.Meta) *SearchPage {
-	sp := &SearchPage{Base: p.base(sm, "Search", "Search every license, board, certification and state on the site, or browse them all.")}
+	sp := &SearchPage{Data: p.base(sm, "Search", "Search every license, board, certification and state on the site, or browse them all.")}
 	entries := search.Entries(p.g)
 	for _, k := range search.Kinds {
 		grp := SearchGroup{Kind: k.Name, Title: k.Plural}
@@ -84,7 +84,7 @@ func (p *pager) searchPage(sm resolve.Meta) *SearchPage {
 func (p *pager) dataPage(dm resolve.Meta, matrixPath string) *DataPage {
 	g := p.g
 	dp := &DataPage{
-		Base:      p.base(dm, "Open data", "Every record of the site as CSV and JSON downloads, with a dictionary of their fields."),
+		Data:      p.base(dm, "Open data", "Every record of the site as CSV and JSON downloads, with a dictionary of their fields."),
 		Downloads: opendata.Downloads, Columns: opendata.LicenseColumns, Dictionary: opendata.Dictionary(),
 		Licenses: len(g.Licenses),
 	}

@@ -30,6 +30,7 @@ func funcs(md *markdown.Renderer, assets map[string]string, shared *partials) te
 		"role":   roleLabel,
 		"jsonld": jsonLD,
 		"dict":   dict,
+		"link":   link,
 	}
 }
 

@@ -45,7 +45,9 @@ func (p *pager) indexes() {
 		m := resolve.Meta{Path: "/" + k.Name + "/"}
 		items := lists[k.Name]
 		p.addRecord(m, "index", "", indexOf(k.Name), func() any {
-			return &IndexPage{Base: p.base(m, kindTitle(k.Name), "Every "+k.Singular+" the site documents."), Kind: k.Name, Items: items}
+			b := p.base(m, kindTitle(k.Name), "Every "+k.Singular+" the site documents.")
+			b.Kind, b.Items = k.Name, items
+			return b
 		})
 	}
 }

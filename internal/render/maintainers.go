@@ -12,7 +12,7 @@ import (
 // ranks by review date rather than age, so that the page does not change
 // with the day it is built.
 type MaintainersPage struct {
-	Base
+	*Data
 	Oldest  []Reviewed // the records reviewed longest ago, oldest first
 	Missing []Gap      // licenses lacking documented requirements
 }
@@ -35,7 +35,7 @@ func (p *pager) maintainers() {
 	m := resolve.Meta{Path: "/maintainers/"}
 	p.add(m, "maintainers", func() any {
 		b := p.base(m, "For maintainers", "Records to review again and facts not yet documented, for editors who want to help.")
-		return &MaintainersPage{Base: b, Oldest: oldest(p.g, maintainersListed), Missing: gaps(p.g)}
+		return &MaintainersPage{Data: b, Oldest: oldest(p.g, maintainersListed), Missing: gaps(p.g)}
 	})
 }
 

@@ -29,14 +29,14 @@ func (p Page) Data() any { return p.data() }
 
 // pager builds the page list of a graph.
 type pager struct {
-	g      *resolve.Graph
-	assets Assets
-	pages  []Page
+	g     *resolve.Graph
+	pages []Page
 }
 
-func (p *pager) base(m resolve.Meta, title, desc string) Base {
+// base returns the fields every page has.
+func (p *pager) base(m resolve.Meta, title, desc string) *Data {
 	s := &p.g.Site
-	b := Base{Site: s, Graph: p.g, Title: title, Description: desc, Path: m.Path, Assets: p.assets}
+	b := &Data{Site: s, Graph: p.g, Title: title, Description: desc, Path: m.Path}
 	b.Canonical = strings.TrimSuffix(string(s.BaseURL), "/") + m.Path
 	b.ReportURL = strings.ReplaceAll(s.IssueURL, "{title}", url.QueryEscape("Problem on "+m.Path))
 	if m.File != "" {
@@ -63,20 +63,23 @@ func (p *pager) addRecord(m resolve.Meta, tmpl string, reviewed model.Date, reco
 }
 
 // Pages lists every page of the graph in a stable order.
-func Pages(g *resolve.Graph, assets Assets) []Page {
-	p := &pager{g: g, assets: assets}
+func Pages(g *resolve.Graph) []Page {
+	p := &pager{g: g}
 	p.home()
 	p.records()
 	p.indexes()
 	for _, pg := range g.Pages {
-		p.add(pg.Meta, "page", func() any { return &ContentPage{Base: p.base(pg.Meta, pg.Title, pg.Description), Page: pg} })
+		p.add(pg.Meta, "page", func() any {
+			d := p.base(pg.Meta, pg.Title, pg.Description)
+			d.Page = pg
+			return d
+		})
 	}
 	p.extraPages()
 	p.schemaPage()
 	p.maintainers()
 	nf := func() any {
-		b := p.base(resolve.Meta{Path: "/404.html"}, "Page not found", "The page you asked for is not here.")
-		return &b
+		return p.base(resolve.Meta{Path: "/404.html"}, "Page not found", "The page you asked for is not here.")
 	}
 	p.pages = append(p.pages, Page{Path: "404.html", URL: "/404.html", Template: "404", data: nf})
 	return p.pages
@@ -87,29 +90,29 @@ func (p *pager) records() {
 	for _, l := range g.Licenses {
 		p.addRecord(l.Meta, "license", l.Reviewed, l, func() any {
 			b := p.base(l.Meta, l.Title+" ("+l.State.Name+")", describeLicense(l))
-			b.Reviewed, b.JSONLD = l.Reviewed, licenseLD(&b, l)
-			return &LicensePage{Base: b, License: l}
+			b.Reviewed, b.JSONLD, b.License = l.Reviewed, licenseLD(b, l), l
+			return b
 		})
 	}
 	for _, x := range g.Boards {
 		p.addRecord(x.Meta, "board", x.Reviewed, x, func() any {
 			b := p.base(x.Meta, x.Name, "The "+x.Name+", "+x.State.Name+": the licenses it issues and where its facts come from.")
-			b.Reviewed, b.JSONLD = x.Reviewed, boardLD(&b, x)
-			return &BoardPage{Base: b, Board: x}
+			b.Reviewed, b.JSONLD, b.Board = x.Reviewed, boardLD(b, x), x
+			return b
 		})
 	}
 	for _, c := range g.Certifications {
 		p.addRecord(c.Meta, "certification", c.Reviewed, c, func() any {
 			b := p.base(c.Meta, certTitle(c), "The "+c.Name+" certification: who awards it and which state licenses require or accept it.")
-			b.Reviewed, b.JSONLD = c.Reviewed, certificationLD(&b, c)
-			return &CertificationPage{Base: b, Certification: c}
+			b.Reviewed, b.JSONLD, b.Certification = c.Reviewed, certificationLD(b, c), c
+			return b
 		})
 	}
 	for _, i := range g.Issuers {
 		p.addRecord(i.Meta, "issuer", i.Reviewed, i, func() any {
 			b := p.base(i.Meta, i.Name, "The "+i.Name+" and the certifications it awards.")
-			b.Reviewed, b.JSONLD = i.Reviewed, issuerLD(&b, i)
-			return &IssuerPage{Base: b, Issuer: i}
+			b.Reviewed, b.JSONLD, b.Issuer = i.Reviewed, issuerLD(b, i), i
+			return b
 		})
 	}
 	p.groups()
@@ -120,33 +123,33 @@ func (p *pager) groups() {
 	for _, s := range g.Specialties {
 		p.addRecord(s.Meta, "specialty", s.Reviewed, s, func() any {
 			b := p.base(s.Meta, s.Name, "Which states license "+strings.ToLower(s.Name)+", with each license, board and certification.")
-			sp := &SpecialtyPage{Base: b, Specialty: s, Coverage: coverage(g, s)}
-			sp.Map = specialtyMap(s, sp.Coverage)
-			return sp
+			b.Specialty, b.Coverage = s, coverage(g, s)
+			b.Map = specialtyMap(s, b.Coverage)
+			return b
 		})
 	}
 	for _, f := range g.Families {
 		p.addRecord(f.Meta, "family", f.Reviewed, f, func() any {
 			b := p.base(f.Meta, f.Name, "Licensing of "+f.Name+" practitioners across U.S. states and territories.")
 			b.Reviewed = f.Reviewed
-			fp := &FamilyPage{Base: b, Family: f, Table: mapTable(g, f.Specialties)}
-			fp.Map = familyMap(f, fp.Table)
-			return fp
+			b.Family, b.Table = f, mapTable(g, f.Specialties)
+			b.Map = familyMap(f, b.Table)
+			return b
 		})
 	}
 	for _, o := range g.Occupations {
 		p.addRecord(o.Meta, "occupation", "", o, func() any {
 			b := p.base(o.Meta, o.Title+" ("+o.ID+")", "Licenses for "+o.Title+", O*NET-SOC "+o.ID+".")
-			b.JSONLD = occupationLD(&b, o)
-			return &OccupationPage{Base: b, Occupation: o}
+			b.JSONLD, b.Occupation = occupationLD(b, o), o
+			return b
 		})
 	}
 	for _, s := range g.States {
 		p.addRecord(s.Meta, "state", "", s, func() any {
-			sp := &StatePage{Base: p.base(s.Meta, s.Name, "Licenses, boards and certifications for "+s.Name+".")}
-			sp.State = s
-			sp.NotLicensed, sp.Unknown = stateGaps(g, s)
-			return sp
+			b := p.base(s.Meta, s.Name, "Licenses, boards and certifications for "+s.Name+".")
+			b.State = s
+			b.NotLicensed, b.Unknown = stateGaps(g, s)
+			return b
 		})
 	}
 }
@@ -204,10 +207,10 @@ func stateGaps(g *resolve.Graph, st *resolve.State) (notLicensed, unknown []*res
 
 func (p *pager) home() {
 	p.pages = append(p.pages, Page{Path: "index.html", URL: "/", Template: "home", data: func() any {
-		hp := &HomePage{Base: p.base(resolve.Meta{Path: "/"}, p.g.Site.Title, p.g.Site.Description), Recent: recent(p.g, 8)}
-		hp.Table = mapTable(p.g, p.g.Specialties)
-		hp.Map = homeMap(hp.Table)
-		return hp
+		b := p.base(resolve.Meta{Path: "/"}, p.g.Site.Title, p.g.Site.Description)
+		b.Recent, b.Table = recent(p.g, 8), mapTable(p.g, p.g.Specialties)
+		b.Map = homeMap(b.Table)
+		return b
 	}})
 }
 

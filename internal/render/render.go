@@ -5,7 +5,7 @@
 //
 // Templates are parsed once, by New: templates/base.html holds the layout,
 // templates/partials/*.html the shared parts, and templates/<kind>.html one
-// page kind each. Every page kind has a typed data struct embedding Base.
+// page kind each. Every page template sees a Data (data.go).
 // Output is deterministic: pages are listed in a stable order and each is
 // rendered independently of the others.
 package render

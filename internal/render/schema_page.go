@@ -17,7 +17,7 @@ import (
 // generated from the types of package model like the loader and the JSON
 // Schemas published beside it.
 type SchemaPage struct {
-	Base
+	*Data
 	Kinds []SchemaKind
 }
 
@@ -51,7 +51,7 @@ func (p *pager) schemaPage() {
 	m := resolve.Meta{Path: "/schema/"}
 	p.add(m, "schema", func() any {
 		b := p.base(m, "Content schema", "Every field of every kind of record this site is built from: its YAML key, type and meaning, whether it is required, and an example.")
-		return &SchemaPage{Base: b, Kinds: schemaKinds()}
+		return &SchemaPage{Data: b, Kinds: schemaKinds()}
 	})
 }
 
