@@ -19,6 +19,7 @@ package live
 
 import (
 	"context"
+	"fmt"
 	"log"
 	"path"
 	"reflect"
@@ -44,6 +45,14 @@ type Builder struct {
 	loadErr map[string][]diag.Diagnostic // structural problems by file
 	theme   *build.Theme
 	site    *Site // the last good site
+
+	graph *resolve.Graph // the last good site's graph
+	pages []render.Page  // and its pages
+	// stale is set when content was reloaded but failed check, so that
+	// the graph no longer tells what the content holds.
+	stale bool
+	// graphMu guards the graph against patch while its sites render.
+	graphMu *sync.RWMutex
 }
 
 // Result reports one build or update.
@@ -51,11 +60,12 @@ type Result struct {
 	Site     *Site      // the new site; nil when the content has errors
 	Diags    *diag.List // every problem, as check prints them
 	Kept     int        // rendered pages carried over from the previous site
+	Patched  bool       // the graph was patched in place, not resolved again
 	Duration time.Duration
 }
 
 // New returns a builder for the site that opts describe.
-func New(opts build.Options) *Builder { return &Builder{opts: opts} }
+func New(opts build.Options) *Builder { return &Builder{opts: opts, graphMu: &sync.RWMutex{}} }
 
 // Site returns the last good site, or nil before the first one.
 func (b *Builder) Site() *Site { return b.site }
@@ -80,7 +90,10 @@ func (b *Builder) Update(ctx context.Context, changed []string) (*Result, error)
 	}
 	themeChanged := slices.ContainsFunc(changed, func(p string) bool { return !strings.HasPrefix(p, "content/") })
 	old := b.content
-	if keys, ok := b.reloadRecords(changed); ok && !themeChanged {
+	if keys, recs, ok := b.reloadRecords(changed); ok && !themeChanged {
+		if b.patchable(recs) {
+			return b.patch(start, keys, recs)
+		}
 		return b.finish(ctx, start, keys, false)
 	}
 	content, diags := load.Load(b.opts.Content, "content/")
@@ -92,26 +105,28 @@ func (b *Builder) Update(ctx context.Context, changed []string) (*Result, error)
 // reloadRecords reloads edited record files one by one. It reports false
 // when a change needs a full reload: a file that is not an existing
 // record, or a record that no longer decodes.
-func (b *Builder) reloadRecords(changed []string) ([]string, bool) {
+func (b *Builder) reloadRecords(changed []string) ([]string, []*load.Record, bool) {
 	var keys []string
+	var recs []*load.Record
 	for _, p := range changed {
 		kind, name, ok := recordFile(p)
 		if !ok {
-			return nil, false
+			return nil, nil, false
 		}
 		i := slices.IndexFunc(b.content.Records[kind.Name], func(r *load.Record) bool { return r.ID+".yaml" == name })
 		if i < 0 {
-			return nil, false
+			return nil, nil, false
 		}
 		rec, diags := load.LoadRecord(b.opts.Content, "content/", kind, name)
 		if rec == nil {
-			return nil, false
+			return nil, nil, false
 		}
 		b.loadErr[rec.File] = diags.Items()
 		b.content.Records[kind.Name][i] = rec
 		keys = append(keys, kind.Name+"/"+rec.ID)
+		recs = append(recs, rec)
 	}
-	return keys, true
+	return keys, recs, true
 }
 
 // recordFile splits content/<kind>/<name>.yaml.
@@ -121,30 +136,68 @@ func recordFile(p string) (model.Kind, string, bool) {
 	return kind, name, ok && kind.Name == strings.TrimSuffix(dir, "/") && strings.HasSuffix(name, ".yaml")
 }
 
-// finish checks the content and renders what changed.
+// finish checks the content and renders what changed. The graph and its
+// page list are built while check runs, on the chance that the content is
+// valid, as it is after most edits; they are thrown away when it is not.
 func (b *Builder) finish(ctx context.Context, start time.Time, keys []string, all bool) (*Result, error) {
+	diags := b.loadDiags()
+	spec := make(chan speculation, 1)
+	go func() { spec <- speculate(b.content, b.opts.BaseURL) }()
+	check.Check(b.content, b.opts.Check, diags)
+	s := <-spec
+	res := &Result{Diags: diags}
+	defer func() { res.Duration = time.Since(start) }()
+	b.stale = true
+	if diags.Errors() > 0 {
+		return res, build.ErrContent
+	}
+	if s.err != nil {
+		return res, s.err
+	}
+	site, kept, err := b.snapshot(s.graph, s.pages, keys, all)
+	if err != nil {
+		return res, err
+	}
+	b.graph, b.pages, b.stale = s.graph, s.pages, false
+	res.Site, res.Kept = site, kept
+	return res, nil
+}
+
+// loadDiags lists the problems found while loading.
+func (b *Builder) loadDiags() *diag.List {
 	diags := &diag.List{}
 	for _, ds := range b.loadErr {
 		for _, d := range ds {
 			diags.Add(d)
 		}
 	}
-	check.Check(b.content, b.opts.Check, diags)
-	res := &Result{Diags: diags}
-	defer func() { res.Duration = time.Since(start) }()
-	if diags.Errors() > 0 {
-		return res, build.ErrContent
+	return diags
+}
+
+// speculation is a graph built before its content was known to be valid.
+type speculation struct {
+	graph *resolve.Graph
+	pages []render.Page
+	err   error // a panic of resolve on valid content would be a bug
+}
+
+// speculate resolves c, with the base URL overridden when baseURL is set,
+// and lists its pages. resolve expects checked content and may panic on
+// content with errors; that panic is caught and only reported if check
+// finds no error.
+func speculate(c *load.Content, baseURL string) (s speculation) {
+	defer func() {
+		if v := recover(); v != nil {
+			s = speculation{err: fmt.Errorf("resolve: %v", v)}
+		}
+	}()
+	if baseURL != "" {
+		copied := *c
+		copied.Site.BaseURL = model.URL(baseURL)
+		c = &copied
 	}
-	if b.opts.BaseURL != "" {
-		b.content.Site.BaseURL = model.URL(b.opts.BaseURL)
-	}
-	g := resolve.Resolve(b.content)
-	site, kept, err := b.snapshot(g, keys, all)
-	if err != nil {
-		return res, err
-	}
-	res.Site, res.Kept = site, kept
-	return res, nil
+	g := resolve.Resolve(c)
+	return speculation{graph: g, pages: render.Pages(g)}
 }
 
 func byFile(l *diag.List) map[string][]diag.Diagnostic {
@@ -188,7 +241,7 @@ func samePages(a, b []*load.Page) bool {
 // snapshot makes the site of graph g: every page listed, none rendered
 // but those carried over from the previous site that the changed keys do
 // not touch. all drops them all, as after a change to the theme.
-func (b *Builder) snapshot(g *resolve.Graph, keys []string, all bool) (*Site, int, error) {
+func (b *Builder) snapshot(g *resolve.Graph, pages []render.Page, keys []string, all bool) (*Site, int, error) {
 	if all || b.theme == nil {
 		theme, err := build.LoadTheme(b.opts)
 		if err != nil {
@@ -196,9 +249,17 @@ func (b *Builder) snapshot(g *resolve.Graph, keys []string, all bool) (*Site, in
 		}
 		b.theme = theme
 	}
+	b.graphMu.Lock()
 	b.theme.Templates.Reset()
-	pages := render.Pages(g)
-	site := &Site{static: map[string][]byte{}, pages: make(map[string]*pageEntry, len(pages)), tmpl: b.theme.Templates, extra: lazyExtras(g, pages)}
+	b.graphMu.Unlock()
+	return b.newSite(g, pages, keys, all)
+}
+
+// newSite lists the pages of graph g in a new site and carries over those
+// the previous site had rendered that the changed keys do not touch.
+func (b *Builder) newSite(g *resolve.Graph, pages []render.Page, keys []string, all bool) (*Site, int, error) {
+	site := &Site{static: map[string][]byte{}, pages: make(map[string]*pageEntry, len(pages)), tmpl: b.theme.Templates, graphMu: b.graphMu}
+	site.extra = lazyExtras(g, pages, b.graphMu)
 	for _, f := range b.theme.Static {
 		site.static[f.Path] = f.Data
 	}
@@ -216,8 +277,10 @@ func (b *Builder) snapshot(g *resolve.Graph, keys []string, all bool) (*Site, in
 // lazyExtras makes the files derived from the whole graph on first use.
 // They cannot fail on content that passed check; if they do, the site
 // serves without them and the log says why.
-func lazyExtras(g *resolve.Graph, pages []render.Page) func() map[string][]byte {
+func lazyExtras(g *resolve.Graph, pages []render.Page, mu *sync.RWMutex) func() map[string][]byte {
 	return sync.OnceValue(func() map[string][]byte {
+		mu.RLock()
+		defer mu.RUnlock()
 		files := map[string][]byte{}
 		extra, err := build.ExtraFiles(g, pages)
 		if err != nil {

@@ -21,6 +21,9 @@ type Site struct {
 	pages  map[string]*pageEntry // every page, rendered or not
 	tmpl   *render.Templates
 	extra  func() map[string][]byte // memoized
+	// graphMu is held for reading while a page renders, since an update
+	// may patch the graph the pages read (Builder.patch).
+	graphMu *sync.RWMutex
 }
 
 // pageEntry renders its page once, whoever asks first.
@@ -71,7 +74,9 @@ func (s *Site) Lookup(path string) ([]byte, bool, error) {
 		return b, true, nil
 	}
 	if e, ok := s.pages[path]; ok {
+		s.graphMu.RLock()
 		b, err := e.render(s.tmpl)
+		s.graphMu.RUnlock()
 		return b, err == nil, err
 	}
 	b, ok := s.extra()[path]
@@ -101,6 +106,8 @@ func (s *Site) RenderAll(ctx context.Context) error {
 	for _, e := range s.pages {
 		todo = append(todo, e.page)
 	}
+	s.graphMu.RLock()
+	defer s.graphMu.RUnlock()
 	_, err := render.RenderAll(ctx, s.tmpl, todo, writerFunc(func(name string, data []byte) error {
 		s.pages[name].set(slices.Clone(data))
 		return nil

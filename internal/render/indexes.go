@@ -13,43 +13,56 @@ var kindTitles = map[string]string{
 
 func kindTitle(kind string) string { return kindTitles[kind] }
 
-// indexes adds one page per kind that lists its records.
+// indexes adds one page per kind that lists its records. The list is made
+// when the page is rendered, so that it shows the records as they are then.
 func (p *pager) indexes() {
-	g := p.g
-	lists := map[string][]Item{}
-	for _, x := range g.Families {
-		lists["families"] = append(lists["families"], Item{x.Path, x.Name, plural(len(x.Licenses), "license", "licenses")})
-	}
-	for _, x := range g.Specialties {
-		lists["specialties"] = append(lists["specialties"], Item{x.Path, x.Name, plural(len(x.Jurisdictions), "jurisdiction", "jurisdictions")})
-	}
-	for _, x := range g.Occupations {
-		lists["occupations"] = append(lists["occupations"], Item{x.Path, x.Title, x.ID})
-	}
-	for _, x := range g.Licenses {
-		lists["licenses"] = append(lists["licenses"], Item{x.Path, x.Title, x.State.Name})
-	}
-	for _, x := range g.Boards {
-		lists["boards"] = append(lists["boards"], Item{x.Path, x.Name, x.State.Name})
-	}
-	for _, x := range g.Certifications {
-		lists["certifications"] = append(lists["certifications"], Item{x.Path, certTitle(x), issuerName(x)})
-	}
-	for _, x := range g.Issuers {
-		lists["issuers"] = append(lists["issuers"], Item{x.Path, x.Name, plural(len(x.Certifications), "certification", "certifications")})
-	}
-	for _, x := range g.States {
-		lists["states"] = append(lists["states"], Item{x.Path, x.Name, plural(len(x.Licenses), "license", "licenses")})
-	}
 	for _, k := range append(model.Kinds, model.StatesKind) {
 		m := resolve.Meta{Path: "/" + k.Name + "/"}
-		items := lists[k.Name]
 		p.addRecord(m, "index", "", indexOf(k.Name), func() any {
 			b := p.base(m, kindTitle(k.Name), "Every "+k.Singular+" the site documents.")
-			b.Kind, b.Items = k.Name, items
+			b.Kind, b.Items = k.Name, indexItems(p.g, k.Name)
 			return b
 		})
 	}
+}
+
+// indexItems lists the records of a kind, as its index page shows them.
+func indexItems(g *resolve.Graph, kind string) []Item {
+	switch kind {
+	case "families":
+		return items(g.Families, func(x *resolve.Family) Item {
+			return Item{x.Path, x.Name, plural(len(x.Licenses), "license", "licenses")}
+		})
+	case "specialties":
+		return items(g.Specialties, func(x *resolve.Specialty) Item {
+			return Item{x.Path, x.Name, plural(len(x.Jurisdictions), "jurisdiction", "jurisdictions")}
+		})
+	case "occupations":
+		return items(g.Occupations, func(x *resolve.Occupation) Item { return Item{x.Path, x.Title, x.ID} })
+	case "licenses":
+		return items(g.Licenses, func(x *resolve.License) Item { return Item{x.Path, x.Title, x.State.Name} })
+	case "boards":
+		return items(g.Boards, func(x *resolve.Board) Item { return Item{x.Path, x.Name, x.State.Name} })
+	case "certifications":
+		return items(g.Certifications, func(x *resolve.Certification) Item { return Item{x.Path, certTitle(x), issuerName(x)} })
+	case "issuers":
+		return items(g.Issuers, func(x *resolve.Issuer) Item {
+			return Item{x.Path, x.Name, plural(len(x.Certifications), "certification", "certifications")}
+		})
+	case "states":
+		return items(g.States, func(x *resolve.State) Item {
+			return Item{x.Path, x.Name, plural(len(x.Licenses), "license", "licenses")}
+		})
+	}
+	return nil
+}
+
+func items[T any](records []T, item func(T) Item) []Item {
+	out := make([]Item, len(records))
+	for i, r := range records {
+		out[i] = item(r)
+	}
+	return out
 }
 
 func issuerName(c *resolve.Certification) string {
