@@ -46,6 +46,7 @@ func runBuild(ctx context.Context, e *env, args []string) (err error) {
 		return err
 	}
 	defer func() { err = errors.Join(err, stop()) }()
+	limitMemory()
 	opts := build.Dirs(s.root, s.content, out)
 	opts.BaseURL = baseURL
 	opts.Check.MaxAge = s.maxAge

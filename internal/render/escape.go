@@ -48,10 +48,19 @@ func escapeURL(b *strings.Builder, s string) {
 		b.WriteString("#ZgotmplZ")
 		return
 	}
+	i := 0
+	for i < len(s) && urlKeeps(s[i]) && s[i] != '&' && s[i] != '+' {
+		i++
+	}
+	if i == len(s) { // the usual case, such as /licenses/x/
+		b.WriteString(s)
+		return
+	}
 	const hex = "0123456789abcdef"
 	var n strings.Builder
 	n.Grow(len(s) + 8)
-	for i := 0; i < len(s); i++ {
+	n.WriteString(s[:i])
+	for ; i < len(s); i++ {
 		c := s[i]
 		if urlKeeps(c) || c == '%' && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]) {
 			n.WriteByte(c)
@@ -74,13 +83,14 @@ func safeScheme(s string) bool {
 
 // urlKeeps reports whether a URL keeps byte c as it is: the unreserved
 // characters and the reserved ones of RFC 3986, bar ' ( and ).
-func urlKeeps(c byte) bool {
-	switch {
-	case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
-		return true
+func urlKeeps(c byte) bool { return c < 0x80 && keeps[c] }
+
+var keeps = func() (t [0x80]bool) {
+	for c := range t {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.IndexByte("-._~!#$&*+,/:;=?@[]", byte(c)) >= 0
 	}
-	return strings.IndexByte("-._~!#$&*+,/:;=?@[]", c) >= 0
-}
+	return t
+}()
 
 func isHex(c byte) bool {
 	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'

@@ -87,7 +87,33 @@ func (t *Templates) Reset() { t.partials.reset() }
 // RenderAll renders pages across the cores and writes each as soon as it is
 // done. It stops at the first error or when ctx is cancelled, and returns
 // the number of pages written.
+//
+// The pages with tables of licenses (specialty, family and occupation
+// pages) go first; then the fragments they shared are dropped, so that the
+// license rows, one per license, are not held while the much more numerous
+// record pages render, which use none of them.
 func RenderAll(ctx context.Context, t *Templates, pages []Page, w Writer) (int, error) {
+	var tables, rest []Page
+	for _, p := range pages {
+		if tableKinds[p.Template] {
+			tables = append(tables, p)
+		} else {
+			rest = append(rest, p)
+		}
+	}
+	n, err := renderAll(ctx, t, tables, w)
+	if err != nil {
+		return n, err
+	}
+	t.Reset()
+	m, err := renderAll(ctx, t, rest, w)
+	return n + m, err
+}
+
+// tableKinds are the page kinds whose templates show license tables.
+var tableKinds = map[string]bool{"specialty": true, "family": true, "occupation": true}
+
+func renderAll(ctx context.Context, t *Templates, pages []Page, w Writer) (int, error) {
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
 	var written atomic.Int64
