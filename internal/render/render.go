@@ -91,14 +91,19 @@ func (t *Templates) Reset() { t.partials.reset() }
 // The pages with tables of licenses (specialty, family and occupation
 // pages) go first; then the fragments they shared are dropped, so that the
 // license rows, one per license, are not held while the much more numerous
-// record pages render, which use none of them.
+// record pages render, which use none of them. The pages that list whole
+// kinds (home, indexes, search, matrix) come next: they are the largest,
+// and one of them started last would leave the other cores idle.
 func RenderAll(ctx context.Context, t *Templates, pages []Page, w Writer) (int, error) {
-	var tables, rest []Page
+	var tables, lists, records []Page
 	for _, p := range pages {
-		if tableKinds[p.Template] {
+		switch {
+		case tableKinds[p.Template]:
 			tables = append(tables, p)
-		} else {
-			rest = append(rest, p)
+		case p.record == nil || p.Template == "index":
+			lists = append(lists, p)
+		default:
+			records = append(records, p)
 		}
 	}
 	n, err := renderAll(ctx, t, tables, w)
@@ -106,7 +111,7 @@ func RenderAll(ctx context.Context, t *Templates, pages []Page, w Writer) (int, 
 		return n, err
 	}
 	t.Reset()
-	m, err := renderAll(ctx, t, rest, w)
+	m, err := renderAll(ctx, t, append(lists, records...), w)
 	return n + m, err
 }
 
