@@ -17,11 +17,16 @@ import (
 // mostly links.
 //
 // A source ({{link .}} in a range over .Sources) links to its document on
-// another site, with rel="noopener". The output is escaped exactly as
+// another site, with rel="noopener"; an Item or a Crumb links to its URL. The output is escaped exactly as
 // html/template would escape the same element (TestLinkEscapesAsTemplates).
 func link(record any) (template.HTML, error) {
-	if s, ok := record.(model.Source); ok {
-		return anchor(string(s.URL), s.Title, ` rel="noopener"`), nil
+	switch v := record.(type) {
+	case model.Source:
+		return anchor(string(v.URL), v.Title, ` rel="noopener"`), nil
+	case Item:
+		return anchor(v.URL, v.Title, ""), nil
+	case Crumb:
+		return anchor(v.URL, v.Title, ""), nil
 	}
 	path, label, err := pathAndLabel(record)
 	if err != nil || path == "" {

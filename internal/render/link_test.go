@@ -47,8 +47,10 @@ func FuzzLink(f *testing.F) {
 		if err := rec.Execute(&want, struct{ Path, Name string }{url, text}); err != nil {
 			t.Fatal(err)
 		}
-		if got, _ := link(b); string(got) != want.String() {
-			t.Fatalf("link(board %q, %q)\n got %s\nwant %s", url, text, got, want.String())
+		for _, v := range []any{b, Item{URL: url, Title: text}, Crumb{URL: url, Title: text}} {
+			if got, _ := link(v); string(got) != want.String() {
+				t.Fatalf("link(%T %q, %q)\n got %s\nwant %s", v, url, text, got, want.String())
+			}
 		}
 	})
 }
