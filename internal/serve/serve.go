@@ -60,7 +60,11 @@ func (s *Server) apply(res *live.Result, err error) error {
 	case err == nil:
 		s.site.Store(res.Site)
 		s.setProblem("")
-		fmt.Fprintf(s.log, "updated in %s (%d rendered pages kept; the rest render on request)\n", res.Duration.Round(time.Microsecond), res.Kept)
+		how := "graph resolved"
+		if res.Patched {
+			how = "license patched in place"
+		}
+		fmt.Fprintf(s.log, "updated in %s, %s (%d rendered pages kept; the rest render on request)\n", res.Duration.Round(time.Microsecond), how, res.Kept)
 		s.events.send(event{name: "reload", data: "{}"})
 	case res != nil && res.Diags != nil && res.Diags.Errors() > 0:
 		s.setProblem(errorsText(res.Diags))
