@@ -1,8 +1,6 @@
 package render
 
-import (
-	"strings"
-)
+import "strings"
 
 // These helpers escape exactly as html/template does, for the template
 // functions that write a whole element in one call (link); tests compare

@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/licensure/licensure/internal/model"
-
 	"github.com/licensure/licensure/internal/resolve"
 )
 
@@ -17,8 +16,9 @@ import (
 // mostly links.
 //
 // A source ({{link .}} in a range over .Sources) links to its document on
-// another site, with rel="noopener"; an Item or a Crumb links to its URL. The output is escaped exactly as
-// html/template would escape the same element (TestLinkEscapesAsTemplates).
+// another site, with rel="noopener"; an Item or a Crumb links to its URL.
+// The output is escaped exactly as html/template would escape the same
+// element (FuzzLink compares the two).
 func link(record any) (template.HTML, error) {
 	switch v := record.(type) {
 	case model.Source:
