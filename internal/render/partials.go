@@ -10,8 +10,9 @@ import (
 // partials renders shared fragments once and reuses them: a license's row
 // appears in the tables of its state, specialty, family, occupation and
 // certification pages, and the site header is the same on every page.
-// A fragment is cached by its template name and the pointer it is given,
-// so it must depend on nothing else.
+// A fragment is cached by its template name and the value it is given: a
+// pointer to a record, or a small comparable value such as a date or a
+// certification's role, so it must depend on nothing else.
 type partials struct {
 	tmpl  *template.Template // set once the templates are parsed
 	mu    sync.RWMutex
@@ -20,7 +21,7 @@ type partials struct {
 
 type partialKey struct {
 	name string
-	data any // a pointer
+	data any // a pointer or another comparable value
 }
 
 // render is the template function "partial": {{partial "license-row" .}}.
