@@ -1,11 +1,13 @@
 // Package live keeps a site in memory and brings it up to date after an
 // edit, for the preview server.
 //
-// A Builder remembers the loaded content and the last site. After an edit
-// to one record file it reloads that file alone, checks the whole content
-// again (cheap: records are in memory) and resolves the graph; any other
-// change (site settings, states, pages, templates, static files, a file
-// added or removed) reloads everything. Each update yields a new immutable
+// A Builder remembers the loaded content, the last site and its graph.
+// After an edit to one record file it reloads that file alone and checks
+// the whole content again (cheap: records are in memory). An edited license
+// that keeps its links and its place in the order of licenses is swapped
+// into the graph in place (patch.go); otherwise the graph is resolved
+// again, while check runs. Any other change (site settings, states, pages,
+// templates, static files, a file added or removed) reloads everything. Each update yields a new immutable
 // Site in which pages are rendered on first request. The pages the
 // previous site had rendered are carried over unless they read a record
 // the edit changed (render.Deps says which records a page reads), so an
