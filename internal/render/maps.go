@@ -91,11 +91,18 @@ func familyMap(f *resolve.Family, mx MapTable) template.HTML {
 func homeMap(mx MapTable) template.HTML {
 	n := len(mx.Specialties)
 	m := tilemap.Map{ID: "map-national", Title: "Specialties licensed in each state", Tiles: map[string]tilemap.Tile{}}
+	unresearched := 0
 	for _, r := range mx.Rows {
 		label := fmt.Sprintf("%d of %d specialties licensed in %s", r.Licensed, n, r.State.Name)
-		setTile(&m, r.State, tilemap.Tile{Href: r.State.Path, Class: countClass(r.Licensed), Mark: strconv.Itoa(r.Licensed), Label: label})
+		t := tilemap.Tile{Href: r.State.Path, Class: countClass(r.Licensed), Mark: strconv.Itoa(r.Licensed), Label: label}
+		if researchedNone(r) {
+			// "0" would say that the state licenses none of them.
+			unresearched++
+			t.Class, t.Mark, t.Label = "unknown", statusMarks["unknown"], r.State.Name+": no specialty researched yet"
+		}
+		setTile(&m, r.State, t)
 	}
-	m.Desc = fmt.Sprintf("Each square is a state, DC or a territory, marked with how many of the %d specialties it licenses; darker squares license more. The table that follows gives each specialty.", n)
+	m.Desc = fmt.Sprintf("Each square is a state, DC or a territory, marked with how many of the %d specialties it licenses; darker squares license more. A question mark: none researched yet. The table that follows gives each specialty.", n)
 	for i := 0; i <= min(n, 4); i++ {
 		word := plural(i, "specialty", "specialties")
 		if i == 4 && n > 4 {
@@ -103,7 +110,22 @@ func homeMap(mx MapTable) template.HTML {
 		}
 		m.Legend = append(m.Legend, tilemap.LegendItem{Class: countClass(i), Mark: strconv.Itoa(i), Label: word})
 	}
+	if unresearched > 0 {
+		m.Legend = append(m.Legend, tilemap.LegendItem{Class: "unknown", Mark: statusMarks["unknown"], Label: "none researched yet"})
+	}
 	return mustMap(m)
+}
+
+// researchedNone reports whether no specialty has been researched in a
+// state: it licenses none that the site documents, and no source says that
+// it does not license one.
+func researchedNone(r MapRow) bool {
+	for _, c := range r.Cells {
+		if c.Status != "unknown" {
+			return false
+		}
+	}
+	return len(r.Cells) > 0
 }
 
 func countClass(n int) string { return "count-" + strconv.Itoa(min(n, 4)) }

@@ -8,14 +8,15 @@ import (
 	"github.com/licensure/licensure/internal/resolve"
 )
 
-// mapGraph has three states, one the tile map does not place, and two
-// specialties: perfusion licensed in Ohio and found not licensed in Texas,
-// and dialysis licensed in Ohio only.
+// mapGraph has four states, one the tile map does not place and one,
+// Vermont, where nothing was researched, and two specialties: perfusion
+// licensed in Ohio and found not licensed in Texas, and dialysis licensed
+// in Ohio only.
 func mapGraph() (*resolve.Graph, []*resolve.Specialty) {
 	state := func(code, name string) *resolve.State {
 		return &resolve.State{Meta: resolve.Meta{Path: "/states/" + strings.ToLower(code) + "/"}, State: model.State{Code: model.StateCode(code), Name: name}}
 	}
-	oh, tx, fm := state("OH", "Ohio"), state("TX", "Texas <&>"), state("FM", "Micronesia")
+	oh, tx, fm, vt := state("OH", "Ohio"), state("TX", "Texas <&>"), state("FM", "Micronesia"), state("VT", "Vermont")
 	spec := func(name string) *resolve.Specialty {
 		return &resolve.Specialty{Specialty: &model.Specialty{Name: name}}
 	}
@@ -27,7 +28,7 @@ func mapGraph() (*resolve.Graph, []*resolve.Specialty) {
 	lic(perf, "Perfusionist")
 	lic(dial, "Technician")
 	perf.NotLicensed = []*resolve.State{tx}
-	return &resolve.Graph{States: []*resolve.State{fm, oh, tx}}, []*resolve.Specialty{perf, dial}
+	return &resolve.Graph{States: []*resolve.State{fm, oh, tx, vt}}, []*resolve.Specialty{perf, dial}
 }
 
 func TestMapTableAndRowStatus(t *testing.T) {
@@ -38,7 +39,7 @@ func TestMapTableAndRowStatus(t *testing.T) {
 		licensed int
 		status   string
 	}{
-		{0, 0, "unknown"}, {1, 2, "licensed"}, {2, 0, "unknown"},
+		{0, 0, "unknown"}, {1, 2, "licensed"}, {2, 0, "unknown"}, {3, 0, "unknown"},
 	}
 	for _, tt := range tests {
 		r := mx.Rows[tt.row]
@@ -64,7 +65,7 @@ func TestMaps(t *testing.T) {
 			`id="map-coverage"`,
 			`<a class="tile licensed" href="/licenses/perfusionist/" aria-label="OH: Ohio, licensed: Perfusionist">`,
 			`<a class="tile not-licensed" href="/states/tx/" aria-label="TX: Texas &lt;&amp;&gt;, not licensed">`,
-			`Licensed: 1; not licensed: 1; not yet researched: 1.`,
+			`Licensed: 1; not licensed: 1; not yet researched: 2.`,
 		}},
 		{"family", string(familyMap(&resolve.Family{Family: &model.Family{Name: "Cardio"}}, mx)), []string{
 			`<title id="map-family-title">Cardio: states with a license</title>`,
@@ -74,6 +75,8 @@ func TestMaps(t *testing.T) {
 		{"home", string(homeMap(mx)), []string{
 			`<a class="tile count-2" href="/states/oh/" aria-label="OH: 2 of 2 specialties licensed in Ohio">`,
 			`<a class="tile count-0" href="/states/tx/"`,
+			`<a class="tile unknown" href="/states/vt/" aria-label="VT: Vermont: no specialty researched yet">`,
+			`<span class="swatch" aria-hidden="true">?</span> none researched yet</li>`,
 			`<span class="swatch" aria-hidden="true">2</span> 2 specialties</li>`,
 		}},
 	}
