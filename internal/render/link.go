@@ -28,11 +28,17 @@ func link(record any) (template.HTML, error) {
 	case Crumb:
 		return anchor(v.URL, v.Title, ""), nil
 	}
-	path, label, err := pathAndLabel(record)
-	if err != nil || path == "" {
-		return "", err
+	l, isRecord := resolve.LinkTo(record)
+	if !isRecord && record != nil {
+		return "", fmt.Errorf("link: %T is not a record", record)
 	}
-	return anchor(path, label, ""), nil
+	if l.URL == "" {
+		return "", nil
+	}
+	if c, ok := record.(*resolve.Certification); ok {
+		l.Title = certTitle(c) // with its acronym
+	}
+	return anchor(l.URL, l.Title, ""), nil
 }
 
 func anchor(href, text, attrs string) template.HTML {
@@ -46,50 +52,4 @@ func anchor(href, text, attrs string) template.HTML {
 	escapeText(&b, text)
 	b.WriteString(`</a>`)
 	return template.HTML(b.String())
-}
-
-// pathAndLabel returns a record's page and name; a nil record has neither.
-func pathAndLabel(record any) (path, label string, err error) {
-	switch r := record.(type) {
-	case *resolve.License:
-		if r != nil {
-			return r.Path, r.Title, nil
-		}
-	case *resolve.Board:
-		if r != nil {
-			return r.Path, r.Name, nil
-		}
-	case *resolve.Certification:
-		if r != nil {
-			return r.Path, certTitle(r), nil
-		}
-	case *resolve.Issuer:
-		if r != nil {
-			return r.Path, r.Name, nil
-		}
-	case *resolve.Specialty:
-		if r != nil {
-			return r.Path, r.Name, nil
-		}
-	case *resolve.Family:
-		if r != nil {
-			return r.Path, r.Name, nil
-		}
-	case *resolve.Occupation:
-		if r != nil {
-			return r.Path, r.Title, nil
-		}
-	case *resolve.State:
-		if r != nil {
-			return r.Path, r.Name, nil
-		}
-	case *resolve.Page:
-		if r != nil {
-			return r.Path, r.Title, nil
-		}
-	case nil:
-	default:
-		return "", "", fmt.Errorf("link: %T is not a record", record)
-	}
-	return "", "", nil
 }

@@ -68,46 +68,81 @@ func (g *Graph) Lookup(kind, id string) (Link, bool) {
 	if g.index == nil {
 		return Link{}, false
 	}
-	ix := g.index
+	l, _ := LinkTo(g.index.record(kind, id))
+	return l, l.URL != ""
+}
+
+// record returns the record of a kind, as a record link names the kind,
+// or nil.
+func (ix *index) record(kind, id string) any {
 	switch kind {
 	case "state":
-		if x := ix.states[model.StateCode(id)]; x != nil {
-			return Link{URL: x.Path, Title: x.Name}, true
-		}
+		return ix.states[model.StateCode(id)]
 	case "family":
-		if x := ix.families[id]; x != nil {
-			return Link{URL: x.Path, Title: x.Name}, true
-		}
+		return ix.families[id]
 	case "specialty":
-		if x := ix.specialties[id]; x != nil {
-			return Link{URL: x.Path, Title: x.Name}, true
-		}
+		return ix.specialties[id]
 	case "occupation":
-		if x := ix.occupations[id]; x != nil {
-			return Link{URL: x.Path, Title: x.Title}, true
-		}
+		return ix.occupations[id]
 	case "license":
-		if x := ix.licenses[id]; x != nil {
-			return Link{URL: x.Path, Title: x.Title}, true
-		}
+		return ix.licenses[id]
 	case "board":
-		if x := ix.boards[id]; x != nil {
-			return Link{URL: x.Path, Title: x.Name}, true
-		}
+		return ix.boards[id]
 	case "certification":
-		if x := ix.certs[id]; x != nil {
-			return Link{URL: x.Path, Title: x.Name}, true
-		}
+		return ix.certs[id]
 	case "issuer":
-		if x := ix.issuers[id]; x != nil {
-			return Link{URL: x.Path, Title: x.Name}, true
-		}
+		return ix.issuers[id]
 	case "page":
-		if x := ix.pages[id]; x != nil {
-			return Link{URL: x.Path, Title: x.Title}, true
-		}
+		return ix.pages[id]
 	}
-	return Link{}, false
+	return nil
+}
+
+// LinkTo returns the page and the name of record, a pointer to one of the
+// graph's record types; a nil pointer gives an empty Link. isRecord is
+// false for anything else.
+func LinkTo(record any) (l Link, isRecord bool) {
+	switch x := record.(type) {
+	case *State:
+		if x != nil {
+			l = Link{URL: x.Path, Title: x.Name}
+		}
+	case *Family:
+		if x != nil {
+			l = Link{URL: x.Path, Title: x.Name}
+		}
+	case *Specialty:
+		if x != nil {
+			l = Link{URL: x.Path, Title: x.Name}
+		}
+	case *Occupation:
+		if x != nil {
+			l = Link{URL: x.Path, Title: x.Title}
+		}
+	case *License:
+		if x != nil {
+			l = Link{URL: x.Path, Title: x.Title}
+		}
+	case *Board:
+		if x != nil {
+			l = Link{URL: x.Path, Title: x.Name}
+		}
+	case *Certification:
+		if x != nil {
+			l = Link{URL: x.Path, Title: x.Name}
+		}
+	case *Issuer:
+		if x != nil {
+			l = Link{URL: x.Path, Title: x.Name}
+		}
+	case *Page:
+		if x != nil {
+			l = Link{URL: x.Path, Title: x.Title}
+		}
+	default:
+		return Link{}, false
+	}
+	return l, true
 }
 
 // URLFor is the site path of a record of a kind.
