@@ -59,7 +59,7 @@ func TestCheck(t *testing.T) {
 			want: []string{`content/licenses/tx-permit.yaml:7:11: leads_to "oh-rcp" is a respiratory-care license of OH, but this one is a respiratory-care license of TX`}},
 		{name: "permit leading to itself or nowhere",
 			change: map[string]string{
-				"licenses/oh-permit.yaml": "title: Limited Permit\nstate: OH\nspecialty: respiratory-care\nboard: oh-board\noccupations: [29-1126.00]\ncredential: permit\nleads_to: oh-permit\nsummary: s\nsources: [{title: t, url: \"https://x.org\"}]\nreviewed: 2026-11-24\n",
+				"licenses/oh-permit.yaml":  "title: Limited Permit\nstate: OH\nspecialty: respiratory-care\nboard: oh-board\noccupations: [29-1126.00]\ncredential: permit\nleads_to: oh-permit\nsummary: s\nsources: [{title: t, url: \"https://x.org\"}]\nreviewed: 2026-11-24\n",
 				"licenses/oh-permit2.yaml": "title: Student Permit\nstate: OH\nspecialty: respiratory-care\nboard: oh-board\noccupations: [29-1126.00]\ncredential: permit\nleads_to: oh-rpc\nsummary: s\nsources: [{title: t, url: \"https://x.org\"}]\nreviewed: 2026-11-24\n",
 			},
 			want: []string{

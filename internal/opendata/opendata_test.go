@@ -187,7 +187,7 @@ func TestAllJSON(t *testing.T) {
 		{"licenses", 3, 1, "title", hostile},
 		{"licenses", 3, 0, "url", "https://licensure.example.org/licenses/oh-rcp/"},
 		{"licenses", 3, 0, "requirements", map[string]any{"education": "", "exam": "", "experience": "", "continuing_education": "", "renewal": "Every two years",
-			"fees": []any{map[string]any{"for": "application", "amount": float64(75), "months": float64(0), "note": "plus a $3.50 transaction fee"}, map[string]any{"for": "renewal", "amount": 111.25, "months": float64(24), "note": ""}},
+			"fees":           []any{map[string]any{"for": "application", "amount": float64(75), "months": float64(0), "note": "plus a $3.50 transaction fee"}, map[string]any{"for": "renewal", "amount": 111.25, "months": float64(24), "note": ""}},
 			"certifications": []any{map[string]any{"id": "nbrc-crt", "role": "required"}, map[string]any{"id": "nbrc-rrt", "role": "alternative"}}}},
 		{"licenses", 3, 1, "aliases", []any{}},
 		{"boards", 2, 0, "aliases", []any{"/boards/old/"}},
