@@ -53,14 +53,14 @@ var LicenseColumns = buildColumns()
 func buildColumns() []Column {
 	cols := []Column{
 		{"id", "", "The license's record ID; its page is /licenses/<id>/.", Text, func(_ string, l *resolve.License) Cell { return text(l.ID) }},
-		{"title", "Credential", "The credential's title as the state uses it.", Text, func(_ string, l *resolve.License) Cell { return text(l.Title) }},
+		{"title", "", "The credential's title as the state uses it.", Text, func(_ string, l *resolve.License) Cell { return text(l.Title) }},
 		{"state", "", "USPS code of the issuing state or territory.", Text, func(_ string, l *resolve.License) Cell { return text(string(l.State.Code)) }},
 		{"state_name", "", "Name of the issuing state or territory.", Text, func(_ string, l *resolve.License) Cell { return text(l.State.Name) }},
 		{"specialty", "", "ID of the specialty it licenses.", Text, func(_ string, l *resolve.License) Cell { return text(l.Specialty.ID) }},
 		{"specialty_name", "", "Name of the specialty.", Text, func(_ string, l *resolve.License) Cell { return text(l.Specialty.Name) }},
 		{"board", "", "ID of the board or agency that issues it.", Text, func(_ string, l *resolve.License) Cell { return text(boardOf(l).ID) }},
 		{"board_name", "Board", "Name of the board or agency.", Text, func(_ string, l *resolve.License) Cell { return text(boardOf(l).Name) }},
-		{"credential", "Kind", "The kind of credential: " + strings.Join(model.CredentialKinds(), ", ") + ".", Text, func(_ string, l *resolve.License) Cell { return text(l.Credential) }},
+		{"credential", "Credential kind", "The kind of credential: " + strings.Join(model.CredentialKinds(), ", ") + ".", Text, func(_ string, l *resolve.License) Cell { return text(l.Credential) }},
 		{"leads_to", "", "For a permit, the ID of the full license it leads to.", Text, func(_ string, l *resolve.License) Cell { return text(l.License.LeadsTo) }},
 		{"permits", "Permits", "IDs of the permits that lead to this license.", List, func(_ string, l *resolve.License) Cell { return Cell{List: ids(l.Permits)} }},
 		{"occupations", "", "O*NET-SOC codes of the licensed occupation.", List, func(_ string, l *resolve.License) Cell { return Cell{List: occupationIDs(l)} }},
@@ -84,7 +84,7 @@ func buildColumns() []Column {
 		Column{"fees", "", "Every fee the record lists: what it is for, the amount, and any period or note, separated by \";\".", List, func(_ string, l *resolve.License) Cell { return Cell{List: feeTexts(l)} }},
 		Column{"endorsement", "Endorsement", "How a holder of another state's license obtains this one, in Markdown; empty when not documented.", Markdown, func(_ string, l *resolve.License) Cell { return text(string(l.Portability.Endorsement)) }},
 		Column{"temporary_permit", "Temporary permit", "What lets a newcomer work while the application is pending, in Markdown; empty when not documented.", Markdown, func(_ string, l *resolve.License) Cell { return text(string(l.Portability.TemporaryPermit)) }},
-		Column{"compacts", "Interstate compact", "Each interstate compact of the specialty with the state's standing: \"<compact ID>: enacted|pending|not a member\".", List, func(_ string, l *resolve.License) Cell { return Cell{List: standings(l)} }},
+		Column{"compacts", "Interstate compact", "Each interstate compact of the specialty with the state's standing: \"<compact ID>: enacted|pending|none recorded\".", List, func(_ string, l *resolve.License) Cell { return Cell{List: standings(l)} }},
 		Column{"statute", "Law", "The law that creates the credential.", Text, func(_ string, l *resolve.License) Cell { return text(l.Statute.Citation) }},
 		Column{"statute_url", "", "Where the law can be read.", Text, func(_ string, l *resolve.License) Cell { return text(string(l.Statute.URL)) }},
 		Column{"apply_url", "", "Where to apply.", Text, func(_ string, l *resolve.License) Cell { return text(string(l.Links.Apply)) }},
@@ -170,7 +170,7 @@ func Dollars(a float64) string {
 func standings(l *resolve.License) []string {
 	out := make([]string, 0, len(l.Compacts))
 	for _, s := range l.Compacts {
-		status := "not a member"
+		status := "none recorded"
 		if s.Member != nil {
 			status = s.Member.Status
 		}

@@ -49,6 +49,7 @@ type Data struct {
 	Kind        string               // index: the kind it lists
 	Items       []Item               // index: its rows
 	Recent      []Item               // home: the latest reviewed records
+	Unnamed     []SpecialtyCount     // certification: licenses of its specialties that name no certification
 	Military    string               // license, state: the page on the federal military-spouse provision, or ""
 	Move        *MoveForm            // home, state, move: the moving form
 }
@@ -83,4 +84,10 @@ type Coverage struct {
 type Finding struct {
 	Specialty *resolve.Specialty
 	Absence   *model.Absence
+}
+
+// SpecialtyCount is a number of licenses of a specialty.
+type SpecialtyCount struct {
+	Specialty *resolve.Specialty
+	N         int
 }

@@ -100,6 +100,9 @@ func (d *deps) certification(c *resolve.Certification) {
 	}
 	for _, s := range c.Specialties {
 		d.add(s.Meta)
+		for _, l := range s.Licenses { // the page counts those naming no certification
+			d.add(l.Meta)
+		}
 	}
 	for _, l := range c.Licenses {
 		d.add(l.License.Meta)

@@ -108,6 +108,7 @@ func (p *pager) records() {
 		p.addRecord(c.Meta, "certification", c.Reviewed, c, func() any {
 			b := p.base(c.Meta, certTitle(c), "The "+c.Name+" certification: who awards it and which state licenses require or accept it.")
 			b.Reviewed, b.JSONLD, b.Certification = c.Reviewed, certificationLD(b, c), c
+			b.Unnamed = unnamed(c)
 			return b
 		})
 	}
@@ -257,6 +258,24 @@ func recent(g *resolve.Graph, n int) []Item {
 	for _, d := range all[:min(n, len(all))] {
 		d.Detail += ", reviewed " + formatDate(d.date)
 		out = append(out, d.Item)
+	}
+	return out
+}
+
+// unnamed counts, for each specialty of c, its licenses that name no
+// certification at all.
+func unnamed(c *resolve.Certification) []SpecialtyCount {
+	var out []SpecialtyCount
+	for _, s := range c.Specialties {
+		n := 0
+		for _, l := range s.Licenses {
+			if len(l.Certifications) == 0 {
+				n++
+			}
+		}
+		if n > 0 {
+			out = append(out, SpecialtyCount{s, n})
+		}
 	}
 	return out
 }

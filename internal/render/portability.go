@@ -50,8 +50,6 @@ type MovePage struct {
 type CompactPage struct {
 	*Data
 	Compact *resolve.Compact
-	Enacted int // members that have enacted it
-	Pending int
 }
 
 // portabilityPages adds the compare pages, the compact pages and /move/.
@@ -112,15 +110,7 @@ func (p *pager) comparePage(m resolve.Meta, s *resolve.Specialty) *ComparePage {
 func (p *pager) compactPage(c *resolve.Compact) *CompactPage {
 	b := p.base(c.Meta, compactTitle(c), "The "+c.Name+": what it grants, its status, and which states have enacted it or are considering it.")
 	b.Reviewed, b.Map = c.Reviewed, compactMap(p.g, c)
-	cp := &CompactPage{Data: b, Compact: c}
-	for _, m := range c.Members {
-		if m.Status == "enacted" {
-			cp.Enacted++
-		} else {
-			cp.Pending++
-		}
-	}
-	return cp
+	return &CompactPage{Data: b, Compact: c}
 }
 
 func compactTitle(c *resolve.Compact) string {
@@ -133,7 +123,7 @@ func compactTitle(c *resolve.Compact) string {
 // Marks and legend words of a state's standing in a compact.
 var standingMarks = map[string]string{"enacted": "✓", "pending": "…", "none": "–"}
 
-var standingWords = map[string]string{"enacted": "enacted", "pending": "bill pending", "none": "not a member"}
+var standingWords = map[string]string{"enacted": "enacted", "pending": "bill pending", "none": "no law or bill recorded"}
 
 // compactMap shows each state's standing in c.
 func compactMap(g *resolve.Graph, c *resolve.Compact) template.HTML {

@@ -130,3 +130,19 @@ type Standing struct {
 	Compact *Compact
 	Member  *Member
 }
+
+// Enacted counts the members that have enacted the compact.
+func (c *Compact) Enacted() int { return c.count("enacted") }
+
+// Pending counts the states with a bill pending.
+func (c *Compact) Pending() int { return c.count("pending") }
+
+func (c *Compact) count(status string) int {
+	n := 0
+	for _, m := range c.Members {
+		if m.Status == status {
+			n++
+		}
+	}
+	return n
+}
