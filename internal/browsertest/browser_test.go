@@ -44,6 +44,10 @@ var pageCases = []pageCase{
 	{kind: "maintainers", path: "/maintainers/"},
 	{kind: "matrix", path: "/matrix/", optional: true},
 	{kind: "schema", path: "/schema/", optional: true},
+	{kind: "compare", path: "/specialties/respiratory-care/compare/?states=oh,tx"},
+	{kind: "compact", path: "/compacts/respiratory-care-interstate-compact/", optional: true},
+	{kind: "move", path: "/move/"},
+	{kind: "permit", path: "/licenses/oh-respiratory-care-limited-permit/", optional: true},
 }
 
 // pages returns the page cases the built site has.

@@ -67,6 +67,15 @@ func (d *deps) add(ms ...resolve.Meta) {
 // a license shows of it.
 func (d *deps) license(l *resolve.License) {
 	d.add(l.Meta, l.Specialty.Meta, l.Board.Meta)
+	if l.LeadsTo != nil {
+		d.add(l.LeadsTo.Meta)
+	}
+	for _, p := range l.Permits {
+		d.add(p.Meta)
+	}
+	for _, s := range l.Compacts {
+		d.add(s.Compact.Meta)
+	}
 	for _, o := range l.Occupations {
 		d.add(o.Meta)
 	}
@@ -91,6 +100,9 @@ func (d *deps) certification(c *resolve.Certification) {
 	}
 	for _, s := range c.Specialties {
 		d.add(s.Meta)
+		for _, l := range s.Licenses { // the page counts those naming no certification
+			d.add(l.Meta)
+		}
 	}
 	for _, l := range c.Licenses {
 		d.add(l.License.Meta)
