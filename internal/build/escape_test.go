@@ -31,7 +31,8 @@ func hostileSite() map[string]string {
 	files["issuers/nbrc.yaml"] = "name: " + q + "\nacronym: " + q + "\nurl: https://www.nbrc.org\nsummary: " + q + "\n" + src
 	files["certifications/nbrc-rrt.yaml"] = "name: " + q + "\nacronym: " + q + "\nissuer: nbrc\nspecialties: [respiratory-care]\nsummary: " + q + "\n" + src
 	files["licenses/oh-rcp.yaml"] = "title: " + q + "\nstate: OH\nspecialty: respiratory-care\nboard: oh-board\noccupations: [29-1126.00]\ncredential: license\nsummary: " + q + "\n" +
-		"requirements: {education: " + q + ", exam: " + q + ", experience: " + q + ", continuing_education: " + q + ", renewal: " + q + ", fees: " + q + ", certifications: [{id: nbrc-rrt, role: required}]}\n" +
+		"requirements: {education: " + q + ", exam: " + q + ", experience: " + q + ", continuing_education: " + q + ", renewal: " + q + ", fees: [{for: application, amount: 75, note: " + q + "}], certifications: [{id: nbrc-rrt, role: required}]}\n" +
+		"portability: {endorsement: " + q + ", temporary_permit: " + q + "}\n" +
 		"statute: {citation: " + q + ", url: \"https://law.example/?q=x&y=z\"}\nlinks: {apply: \"https://x.example/a?b=c\"}\n" + src
 	files["pages/about.md"] = "---\ntitle: " + q + "\ndescription: " + q + "\n---\n# " + p + "\n\n" + p + "\n"
 	return files

@@ -70,6 +70,7 @@ func WriteExtraFiles(w FileWriter, g *resolve.Graph, rendered []render.Page) (in
 		}
 	}
 	tasks = append(tasks,
+		func(e *emitter) error { return opendata.WriteSpecialties(g, e.emit) },
 		func(e *emitter) error { return writeSitemap(e, g, rendered) },
 		func(e *emitter) error { return writeSmall(e, g, rendered) },
 	)

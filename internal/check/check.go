@@ -47,6 +47,8 @@ func Check(c *load.Content, opts Options, diags *diag.List) {
 			checkStates(c, l)
 			checkSite(c, l)
 			checkLicenses(c, ks, l)
+			checkPermits(c, ks, l)
+			checkCompacts(c, l)
 			checkCertifications(c, l)
 			checkReviews(c, opts, l)
 		},

@@ -48,6 +48,32 @@ func TestCheck(t *testing.T) {
 		{name: "certification without issuer or note",
 			change: map[string]string{"certifications/x.yaml": "name: X\nspecialties: [respiratory-care]\nsummary: s\nsources: [{title: t, url: \"https://o.example\"}]\nreviewed: 2026-11-24\n"},
 			want:   []string{`content/certifications/x.yaml:1:7: certification has no issuer (name it in issuer, or say in issuer_note why none can be established)`}},
+		{name: "permit without leads_to",
+			change: map[string]string{"licenses/oh-permit.yaml": "title: Limited Permit\nstate: OH\nspecialty: respiratory-care\nboard: oh-board\noccupations: [29-1126.00]\ncredential: permit\nsummary: s\nsources: [{title: t, url: \"https://x.org\"}]\nreviewed: 2026-11-24\n"},
+			want:   []string{`content/licenses/oh-permit.yaml:6:13: a permit names the full license it leads to (add leads_to: the ID of the license of the same state and specialty)`}},
+		{name: "permit leading to another state's license",
+			change: map[string]string{
+				"boards/tx-board.yaml":    "name: Texas Board\nstate: TX\nurl: https://tx.example\nsources: [{title: t, url: \"https://tx.example\"}]\nreviewed: 2026-11-24\n",
+				"licenses/tx-permit.yaml": "title: Temporary Permit\nstate: TX\nspecialty: respiratory-care\nboard: tx-board\noccupations: [29-1126.00]\ncredential: permit\nleads_to: oh-rcp\nsummary: s\nsources: [{title: t, url: \"https://x.org\"}]\nreviewed: 2026-11-24\n",
+			},
+			want: []string{`content/licenses/tx-permit.yaml:7:11: leads_to "oh-rcp" is a respiratory-care license of OH, but this one is a respiratory-care license of TX`}},
+		{name: "permit leading to itself or nowhere",
+			change: map[string]string{
+				"licenses/oh-permit.yaml":  "title: Limited Permit\nstate: OH\nspecialty: respiratory-care\nboard: oh-board\noccupations: [29-1126.00]\ncredential: permit\nleads_to: oh-permit\nsummary: s\nsources: [{title: t, url: \"https://x.org\"}]\nreviewed: 2026-11-24\n",
+				"licenses/oh-permit2.yaml": "title: Student Permit\nstate: OH\nspecialty: respiratory-care\nboard: oh-board\noccupations: [29-1126.00]\ncredential: permit\nleads_to: oh-rpc\nsummary: s\nsources: [{title: t, url: \"https://x.org\"}]\nreviewed: 2026-11-24\n",
+			},
+			want: []string{
+				`content/licenses/oh-permit.yaml:7:11: leads_to names the license itself`,
+				`content/licenses/oh-permit2.yaml:7:11: unknown license "oh-rpc" (did you mean "oh-rcp"?)`,
+			}},
+		{name: "compact with an unknown and a repeated member",
+			change: map[string]string{"compacts/rcic.yaml": "name: Respiratory Care Interstate Compact\nspecialties: [respiratory-care]\nsummary: s\nmodel_legislation: https://c.example\nactivation_threshold: 7\nstatus: gathering-members\n" +
+				"members:\n  - {state: OH, status: enacted, law: HB 1, date: 2025-01-01, source: {title: t, url: \"https://x.org\"}}\n  - {state: OX, status: pending, law: HB 2, date: 2025-01-01, source: {title: t, url: \"https://x.org\"}}\n  - {state: OH, status: pending, law: HB 3, date: 2025-01-01, source: {title: t, url: \"https://x.org\"}}\n" +
+				"sources: [{title: t, url: \"https://x.org\"}]\nreviewed: 2026-11-24\n"},
+			want: []string{
+				`content/compacts/rcic.yaml:9:13: unknown state "OX" (did you mean "OH"?)`,
+				`content/compacts/rcic.yaml:10:13: OH is listed twice among the members (first as members[0])`,
+			}},
 		{name: "unused board warns",
 			change: map[string]string{"boards/tx-board.yaml": "name: Texas Board\nstate: TX\nurl: https://tx.example\nsources: [{title: t, url: \"https://tx.example\"}]\nreviewed: 2026-11-24\n"},
 			want:   []string{`content/boards/tx-board.yaml:1:1: warning: no record refers to this board`}},

@@ -246,6 +246,11 @@ func value(t *schema.Type, f schema.Field, nullable bool) object {
 		o.set("type", types(nullable, "integer"))
 		o.set("minimum", 0)
 		o.set("maximum", 1<<31)
+	case schema.Number:
+		// The loader takes numbers from 0 to 1e9 with at most two decimals.
+		o.set("type", types(nullable, "number"))
+		o.set("minimum", 0)
+		o.set("maximum", 1e9)
 	case schema.String:
 		pattern, message := FormatPattern(t.Format)
 		switch {

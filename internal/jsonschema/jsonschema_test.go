@@ -26,7 +26,7 @@ import (
 )
 
 func TestGenerate(t *testing.T) {
-	want := []string{"family", "specialty", "occupation", "license", "board", "certification", "issuer", "site", "states", "page"}
+	want := []string{"family", "specialty", "occupation", "license", "board", "certification", "issuer", "compact", "site", "states", "page"}
 	if got := jsonschema.Names(); !slices.Equal(got, want) {
 		t.Fatalf("Names() = %v, want %v", got, want)
 	}
@@ -78,7 +78,7 @@ func TestSchemaFollowsModel(t *testing.T) {
 		want any
 	}{
 		{"required", s["required"], []any{"title", "state", "specialty", "board", "occupations", "credential", "summary", "sources", "reviewed"}},
-		{"enum", props["credential"].(map[string]any)["enum"], []any{"license", "certificate", "registration", "permit", "certification"}},
+		{"enum", props["credential"].(map[string]any)["enum"], []any{"license", "certificate", "registration", "permit", "certification", "title-protection"}},
 		{"minItems", props["sources"].(map[string]any)["minItems"], 1.0},
 		{"state pattern", props["state"].(map[string]any)["pattern"], "^[A-Z]{2}$"},
 		{"description", props["board"].(map[string]any)["description"], "The board or agency that issues it."},

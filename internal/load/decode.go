@@ -2,8 +2,10 @@ package load
 
 import (
 	"fmt"
+	"math"
 	"reflect"
 	"strconv"
+	"strings"
 
 	"gopkg.in/yaml.v3"
 
@@ -122,6 +124,8 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, t *schema.Type, p *pathNo
 		d.list(n, v, t, p)
 	case schema.Int:
 		d.integer(n, v, p.path)
+	case schema.Number:
+		d.number(n, v, p.path)
 	case schema.String:
 		if n.Kind != yaml.ScalarNode {
 			d.errorf(n, "%s: expected a string, found %s", p.path, describe(n))
@@ -300,6 +304,27 @@ func (d *decoder) integer(n *yaml.Node, v reflect.Value, path string) {
 		return
 	}
 	v.SetInt(i)
+}
+
+// maxNumber bounds the numbers a record may hold: amounts in dollars, far
+// above any fee, and exactly representable in cents.
+const maxNumber = 1e9
+
+func (d *decoder) number(n *yaml.Node, v reflect.Value, path string) {
+	if n.Kind != yaml.ScalarNode || (n.Tag != "!!int" && n.Tag != "!!float") {
+		d.errorf(n, "%s: expected a number, found %s", path, describe(n))
+		return
+	}
+	f, err := strconv.ParseFloat(n.Value, 64)
+	if err != nil || math.IsNaN(f) || f < 0 || f > maxNumber {
+		d.errorf(n, "%s: number %s out of range (0 to %d)", path, n.Value, int(maxNumber))
+		return
+	}
+	if _, frac, ok := strings.Cut(n.Value, "."); ok && len(frac) > 2 {
+		d.errorf(n, "%s: %s has more than two decimal places", path, n.Value)
+		return
+	}
+	v.SetFloat(f)
 }
 
 func isNull(n *yaml.Node) bool {

@@ -42,6 +42,15 @@ func TestLoadDiagnostics(t *testing.T) {
 		want  []string
 	}{
 		{name: "valid", files: map[string]string{"boards/oh-board.yaml": board}},
+		{name: "fee amounts", files: map[string]string{"licenses/oh-x.yaml": "title: X\nstate: OH\nspecialty: s\nboard: b\noccupations: [29-1126.00]\ncredential: license\nsummary: s\n" +
+			"requirements:\n  fees:\n    - {for: application, amount: $75}\n    - {for: renewal, amount: 3.505}\n    - {for: renewal, amount: -1}\n    - {for: exam, amount: 12.5, months: 24}\n    - {for: fine, amount: 1}\n" +
+			"sources: [{title: t, url: \"https://example.org\"}]\nreviewed: 2026-11-24\n"},
+			want: []string{
+				`content/licenses/oh-x.yaml:10:34: requirements.fees[0].amount: expected a number, found "$75"`,
+				`content/licenses/oh-x.yaml:11:30: requirements.fees[1].amount: 3.505 has more than two decimal places`,
+				`content/licenses/oh-x.yaml:12:30: requirements.fees[2].amount: number -1 out of range (0 to 1000000000)`,
+				`content/licenses/oh-x.yaml:14:13: requirements.fees[4].for: invalid value "fine": want one of application, initial, renewal, permit, exam, endorsement, late, reinstatement, other`,
+			}},
 		{name: "crlf accepted", files: map[string]string{"boards/oh-board.yaml": strings.ReplaceAll(board, "\n", "\r\n")}},
 		{name: "empty", files: map[string]string{"boards/oh-board.yaml": "  \n"},
 			want: []string{"content/boards/oh-board.yaml: empty file"}},

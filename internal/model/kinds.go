@@ -19,6 +19,7 @@ var Kinds = []Kind{
 	{"boards", "board", reflect.TypeFor[Board](), "name"},
 	{"certifications", "certification", reflect.TypeFor[Certification](), "name"},
 	{"issuers", "issuer", reflect.TypeFor[Issuer](), "name"},
+	{"compacts", "compact", reflect.TypeFor[Compact](), "name"},
 }
 
 // StatesKind is the kind of the entries of content/states.yaml, which

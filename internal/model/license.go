@@ -19,9 +19,11 @@ type License struct {
 	Specialty    ID           `yaml:"specialty" check:"required,ref=specialties" doc:"The specialty it licenses." example:"respiratory-care"`
 	Board        ID           `yaml:"board" check:"required,ref=boards" doc:"The board or agency that issues it." example:"oh-state-medical-board"`
 	Occupations  []SOCCode    `yaml:"occupations" check:"required,min=1,ref=occupations" doc:"O*NET-SOC codes of the licensed occupation." example:"[29-1126.00]"`
-	Credential   string       `yaml:"credential" check:"required,enum=license|certificate|registration|permit|certification" doc:"The kind of credential the state issues." example:"license"`
+	Credential   string       `yaml:"credential" check:"required,enum=license|certificate|registration|permit|certification|title-protection" doc:"The kind of credential the state issues: permit for a temporary, limited, provisional or student credential that leads to a full one." example:"license"`
+	LeadsTo      ID           `yaml:"leads_to" check:"ref=licenses" doc:"For a permit: the full license of the same state and specialty it leads to." example:"oh-respiratory-care-professional"`
 	Summary      Markdown     `yaml:"summary" check:"required" doc:"What the credential allows and who needs it."`
 	Requirements Requirements `yaml:"requirements" doc:"What an applicant needs."`
+	Portability  Portability  `yaml:"portability" doc:"How a holder of another state's license obtains this one."`
 	Statute      Statute      `yaml:"statute" doc:"The law that creates the credential."`
 	Links        Links        `yaml:"links" doc:"Where to apply and verify."`
 	Sources      []Source     `yaml:"sources" check:"required,min=1" doc:"Documents that support the record."`
@@ -38,7 +40,23 @@ type Requirements struct {
 	Experience          string            `yaml:"experience" doc:"Supervised practice or work experience required." example:"None"`
 	ContinuingEducation string            `yaml:"continuing_education" doc:"Continuing education to renew." example:"20 hours every two years"`
 	Renewal             string            `yaml:"renewal" doc:"How often the credential is renewed." example:"Every two years"`
-	Fees                string            `yaml:"fees" doc:"Application and renewal fees, as the board publishes them." example:"$75 application"`
+	Fees                []Fee             `yaml:"fees" doc:"What the board charges, one entry per fee."`
+}
+
+// Fee is one amount a board charges.
+type Fee struct {
+	For    string  `yaml:"for" check:"required,enum=application|initial|renewal|permit|exam|endorsement|late|reinstatement|other" doc:"What the fee is for: initial is the license itself, late a late renewal." example:"application"`
+	Amount float64 `yaml:"amount" check:"required" doc:"The amount in U.S. dollars, a number with at most two decimal places." example:"75"`
+	Months int     `yaml:"months" doc:"The period the fee covers, in months, where it covers one (a renewal, an initial license)." example:"24"`
+	Note   string  `yaml:"note" doc:"What else a reader should know: a surcharge, who pays it, a fee set by another body." example:"plus a $3.50 online transaction fee"`
+}
+
+// Portability says how a holder of another state's license obtains this
+// one, and what lets a newcomer work in the meantime. A fact that the state
+// offers no such route is stated too, with its source.
+type Portability struct {
+	Endorsement     Markdown `yaml:"endorsement" doc:"How a holder of another state's license obtains this one: the conditions (a license in good standing, a national credential, a jurisprudence exam, verification of other licenses)."`
+	TemporaryPermit Markdown `yaml:"temporary_permit" doc:"What lets a newcomer work while the application is pending, and its limits; or that the state issues none."`
 }
 
 // CertRequirement names a certification and the role it plays in a license.

@@ -16,6 +16,10 @@ type State struct {
 	Code StateCode `yaml:"code" check:"required" doc:"USPS code." example:"OH"`
 	Name string    `yaml:"name" check:"required" doc:"Official short name." example:"Ohio"`
 	Type string    `yaml:"type" check:"required,enum=state|district|territory" doc:"Whether a state, the federal district or a territory." example:"state"`
+	// UniversalRecognition and MilitarySpouse are the state-wide portability
+	// laws that apply to every license the state issues.
+	UniversalRecognition StateLaw `yaml:"universal_recognition" doc:"The state's universal license recognition law, if it has one."`
+	MilitarySpouse       StateLaw `yaml:"military_spouse" doc:"The state's law on licenses for military spouses, if it has one."`
 }
 
 // States is content/states.yaml.
@@ -86,4 +90,42 @@ type Certification struct {
 	Sources     []Source `yaml:"sources" check:"required,min=1" doc:"Documents that support the record."`
 	Reviewed    Date     `yaml:"reviewed" check:"required" doc:"When an editor last checked the record." example:"2026-11-24"`
 	Aliases     []Path   `yaml:"aliases" doc:"Old URL paths that redirect here." example:"[/certifications/old-name/]"`
+}
+
+// Compact is content/compacts/<id>.yaml: an interstate compact through
+// which a license of one member state lets its holder practise in others.
+type Compact struct {
+	Name                string          `yaml:"name" check:"required" doc:"The compact's name." example:"Respiratory Care Interstate Compact"`
+	Acronym             string          `yaml:"acronym" doc:"The short name it goes by, where a source uses one." example:"RCIC"`
+	Specialties         []ID            `yaml:"specialties" check:"required,min=1,ref=specialties" doc:"The specialties whose licenses it covers." example:"[respiratory-care]"`
+	Summary             Markdown        `yaml:"summary" check:"required" doc:"What the compact grants and who runs it."`
+	ModelLegislation    URL             `yaml:"model_legislation" check:"required" doc:"The model legislation each member state enacts." example:"https://compacts.csg.org/compact-updates/respiratory-care/"`
+	Commission          URL             `yaml:"commission" doc:"The commission's site, once it has one." example:"https://rcic.example.org"`
+	ActivationThreshold int             `yaml:"activation_threshold" check:"required" doc:"How many states must enact the compact before it takes effect." example:"7"`
+	Status              string          `yaml:"status" check:"required,enum=gathering-members|activated|operational" doc:"gathering-members: fewer states than the threshold have enacted it; activated: the threshold is met and the commission is forming; operational: privileges to practise are issued." example:"gathering-members"`
+	Members             []CompactMember `yaml:"members" doc:"Every state that has enacted the compact or has a bill pending."`
+	Sources             []Source        `yaml:"sources" check:"required,min=1" doc:"Documents that support the record."`
+	Reviewed            Date            `yaml:"reviewed" check:"required" doc:"When an editor last checked the record." example:"2026-12-04"`
+	Aliases             []Path          `yaml:"aliases" doc:"Old URL paths that redirect here." example:"[/compacts/old-name/]"`
+}
+
+// CompactMember is a state's standing in a compact.
+type CompactMember struct {
+	State  StateCode `yaml:"state" check:"required,ref=states" doc:"The state." example:"OH"`
+	Status string    `yaml:"status" check:"required,enum=enacted|pending" doc:"enacted: the state's law includes the compact; pending: a bill is before its legislature." example:"enacted"`
+	Law    string    `yaml:"law" check:"required" doc:"The bill or the law." example:"HB 123 (2025)"`
+	URL    URL       `yaml:"url" doc:"Where the bill or law can be read." example:"https://legislature.example.gov/bills/hb123"`
+	Date   Date      `yaml:"date" check:"required" doc:"When it was enacted, or the bill's latest action." example:"2025-06-30"`
+	Source Source    `yaml:"source" check:"required" doc:"The document that shows the state's standing."`
+}
+
+// StateLaw is a state-wide law on the portability of licenses, which
+// applies to every occupation the state licenses.
+type StateLaw struct {
+	Law      string   `yaml:"law" check:"required" doc:"The law's citation." example:"Ariz. Rev. Stat. § 32-4302"`
+	Year     int      `yaml:"year" check:"required" doc:"The year it was enacted." example:"2019"`
+	Summary  Markdown `yaml:"summary" check:"required" doc:"Who qualifies and what it grants."`
+	URL      URL      `yaml:"url" doc:"Where the law can be read." example:"https://www.azleg.gov/ars/32/04302.htm"`
+	Source   Source   `yaml:"source" check:"required" doc:"The document that shows it."`
+	Reviewed Date     `yaml:"reviewed" check:"required" doc:"When an editor last checked it." example:"2026-12-04"`
 }

@@ -35,6 +35,7 @@ import (
 	"io"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/licensure/licensure/internal/model"
@@ -59,106 +60,10 @@ var Downloads = []Download{
 	{"/data/all.json", "Every record", "JSON", "Every record of every kind, keyed by kind, with every field of the schema below; references are record IDs."},
 }
 
-// Column is a column of licenses.csv and a key of licenses.json.
-type Column struct {
-	Name, Doc string
-}
-
-// LicenseColumns documents the license table, in column order.
-var LicenseColumns = []Column{
-	{"id", "The license's record ID; its page is /licenses/<id>/."},
-	{"title", "The credential's title as the state uses it."},
-	{"state", "USPS code of the issuing state or territory."},
-	{"state_name", "Name of the issuing state or territory."},
-	{"specialty", "ID of the specialty it licenses."},
-	{"specialty_name", "Name of the specialty."},
-	{"board", "ID of the board or agency that issues it."},
-	{"board_name", "Name of the board or agency."},
-	{"credential", "The kind of credential: license, certificate, registration, permit or certification."},
-	{"occupations", "O*NET-SOC codes of the licensed occupation."},
-	{"required_certifications", "IDs of national certifications every applicant needs."},
-	{"accepted_certifications", "IDs of certifications that satisfy the exam requirement."},
-	{"alternative_certifications", "IDs of certifications that are one route of several."},
-	{"renewal", "How often the credential is renewed, as the source says; empty when not documented."},
-	{"reviewed", "When an editor last checked the record, YYYY-MM-DD."},
-	{"url", "The license's page on this site."},
-}
-
-// LicenseRow is one license as the license table shows it.
-type LicenseRow struct {
-	ID                        string   `json:"id"`
-	Title                     string   `json:"title"`
-	State                     string   `json:"state"`
-	StateName                 string   `json:"state_name"`
-	Specialty                 string   `json:"specialty"`
-	SpecialtyName             string   `json:"specialty_name"`
-	Board                     string   `json:"board"`
-	BoardName                 string   `json:"board_name"`
-	Credential                string   `json:"credential"`
-	Occupations               []string `json:"occupations"`
-	RequiredCertifications    []string `json:"required_certifications"`
-	AcceptedCertifications    []string `json:"accepted_certifications"`
-	AlternativeCertifications []string `json:"alternative_certifications"`
-	Renewal                   string   `json:"renewal"`
-	Reviewed                  string   `json:"reviewed"`
-	URL                       string   `json:"url"`
-}
-
-func (r LicenseRow) record() []string { return r.appendRecord(make([]string, 0, len(LicenseColumns))) }
-
-// appendRecord appends the row's CSV values to rec.
-func (r *LicenseRow) appendRecord(rec []string) []string {
-	return append(rec, r.ID, r.Title, r.State, r.StateName, r.Specialty, r.SpecialtyName, r.Board, r.BoardName, r.Credential,
-		join(r.Occupations), join(r.RequiredCertifications), join(r.AcceptedCertifications), join(r.AlternativeCertifications),
-		r.Renewal, r.Reviewed, r.URL)
-}
-
 func join(list []string) string { return strings.Join(list, ";") }
 
 // baseURL is the site's address without a trailing slash.
 func baseURL(g *resolve.Graph) string { return strings.TrimSuffix(string(g.Site.BaseURL), "/") }
-
-// LicenseRows lists the licenses of g in the graph's order.
-func LicenseRows(g *resolve.Graph) []LicenseRow {
-	base := baseURL(g)
-	rows := make([]LicenseRow, 0, len(g.Licenses))
-	for _, l := range g.Licenses {
-		rows = append(rows, licenseRow(base, l))
-	}
-	return rows
-}
-
-// licenseRow is the row of l; its lists are empty, never nil.
-func licenseRow(base string, l *resolve.License) LicenseRow {
-	r := LicenseRow{Occupations: make([]string, 0, len(l.Occupations)), RequiredCertifications: []string{}, AcceptedCertifications: []string{}, AlternativeCertifications: []string{}}
-	r.fill(base, l)
-	return r
-}
-
-// fill makes r the row of l, reusing r's lists.
-func (r *LicenseRow) fill(base string, l *resolve.License) {
-	*r = LicenseRow{ID: l.ID, Title: l.Title, State: string(l.State.Code), StateName: l.State.Name,
-		Specialty: l.Specialty.ID, SpecialtyName: l.Specialty.Name, Credential: l.Credential,
-		Occupations: r.Occupations[:0], RequiredCertifications: r.RequiredCertifications[:0],
-		AcceptedCertifications: r.AcceptedCertifications[:0], AlternativeCertifications: r.AlternativeCertifications[:0],
-		Renewal: l.Requirements.Renewal, Reviewed: string(l.Reviewed), URL: base + l.Path}
-	if l.Board != nil {
-		r.Board, r.BoardName = l.Board.ID, l.Board.Name
-	}
-	for _, o := range l.Occupations {
-		r.Occupations = append(r.Occupations, o.ID)
-	}
-	for _, c := range l.Certifications {
-		switch c.Role {
-		case "required":
-			r.RequiredCertifications = append(r.RequiredCertifications, c.Cert.ID)
-		case "accepted":
-			r.AcceptedCertifications = append(r.AcceptedCertifications, c.Cert.ID)
-		case "alternative":
-			r.AlternativeCertifications = append(r.AlternativeCertifications, c.Cert.ID)
-		}
-	}
-}
 
 // File is a file to publish.
 type File struct {
@@ -223,6 +128,11 @@ func WriteDownload(w io.Writer, g *resolve.Graph, path string) error {
 }
 
 func writeLicensesCSV(w io.Writer, g *resolve.Graph) error {
+	return writeTableCSV(w, g, g.Licenses)
+}
+
+// writeTableCSV writes the rows of ls with the columns of LicenseColumns.
+func writeTableCSV(w io.Writer, g *resolve.Graph, ls []*resolve.License) error {
 	cw := csv.NewWriter(w)
 	rec := make([]string, len(LicenseColumns))
 	for i, c := range LicenseColumns {
@@ -232,15 +142,30 @@ func writeLicensesCSV(w io.Writer, g *resolve.Graph) error {
 		return err
 	}
 	base := baseURL(g)
-	var r LicenseRow
-	for _, l := range g.Licenses {
-		r.fill(base, l)
-		if err := writeRecord(cw, r.appendRecord(rec[:0])); err != nil {
+	for _, l := range ls {
+		for i, c := range LicenseColumns {
+			rec[i] = c.Value(base, l).csv(c.Type)
+		}
+		if err := writeRecord(cw, rec); err != nil {
 			return err
 		}
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// csv is the cell as a CSV value.
+func (c Cell) csv(t ColumnType) string {
+	switch t {
+	case List:
+		return join(c.List)
+	case Number:
+		if !c.Known {
+			return ""
+		}
+		return strconv.FormatFloat(c.Amount, 'f', -1, 64)
+	}
+	return c.Text
 }
 
 // writeRecord writes one CSV record, defusing each value.
@@ -262,33 +187,44 @@ func defuse(v string) string {
 }
 
 // writeLicensesJSON writes the rows of licenses.csv as an indented array
-// of objects, keyed as LicenseRow's json tags.
+// of objects keyed by column name: lists as arrays, amounts as numbers or
+// null.
 func writeLicensesJSON(w io.Writer, g *resolve.Graph) error {
+	return writeTableJSON(w, g, g.Licenses)
+}
+
+func writeTableJSON(w io.Writer, g *resolve.Graph, ls []*resolve.License) error {
 	j := newJSONWriter(w)
 	base := baseURL(g)
 	j.open('[')
-	var r LicenseRow
-	for i, l := range g.Licenses {
-		r.fill(base, l)
+	for i, l := range ls {
 		j.item(i)
 		j.open('{')
-		for k, v := range []string{r.ID, r.Title, r.State, r.StateName, r.Specialty, r.SpecialtyName, r.Board, r.BoardName, r.Credential} {
-			j.member(k, LicenseColumns[k].Name, v)
-		}
-		for k, list := range [][]string{r.Occupations, r.RequiredCertifications, r.AcceptedCertifications, r.AlternativeCertifications} {
-			j.item(9 + k)
-			j.key(LicenseColumns[9+k].Name)
-			j.strings(list)
-		}
-		for k, v := range []string{r.Renewal, r.Reviewed, r.URL} {
-			j.member(13+k, LicenseColumns[13+k].Name, v)
+		for k, c := range LicenseColumns {
+			j.item(k)
+			j.key(c.Name)
+			j.cell(c.Value(base, l), c.Type)
 		}
 		j.close('}', len(LicenseColumns))
 		j.maybeFlush()
 	}
-	j.close(']', len(g.Licenses))
+	j.close(']', len(ls))
 	j.b = append(j.b, '\n')
 	return j.Flush()
+}
+
+// cell writes a cell as JSON.
+func (j *jsonWriter) cell(c Cell, t ColumnType) {
+	switch {
+	case t == List:
+		j.strings(c.List)
+	case t == Number && c.Known:
+		j.b = strconv.AppendFloat(j.b, c.Amount, 'f', -1, 64)
+	case t == Number:
+		j.b = append(j.b, "null"...)
+	default:
+		j.str(c.Text)
+	}
 }
 
 // kindRecords reaches the records of one kind: how many there are, and
@@ -308,6 +244,7 @@ func records(g *resolve.Graph) map[string]kindRecords {
 		"boards":         {len(g.Boards), func(i int) (resolve.Meta, any) { return g.Boards[i].Meta, g.Boards[i].Board }},
 		"certifications": {len(g.Certifications), func(i int) (resolve.Meta, any) { return g.Certifications[i].Meta, g.Certifications[i].Certification }},
 		"issuers":        {len(g.Issuers), func(i int) (resolve.Meta, any) { return g.Issuers[i].Meta, g.Issuers[i].Issuer }},
+		"compacts":       {len(g.Compacts), func(i int) (resolve.Meta, any) { return g.Compacts[i].Meta, g.Compacts[i].Compact }},
 	}
 }
 
@@ -378,6 +315,8 @@ func (j *jsonWriter) value(v reflect.Value, t *schema.Type) {
 		j.str(v.String())
 	case schema.Int:
 		j.int(v.Int())
+	case schema.Number:
+		j.b = strconv.AppendFloat(j.b, v.Float(), 'f', -1, 64)
 	case schema.List:
 		n := v.Len()
 		j.open('[')
@@ -573,6 +512,8 @@ func typeName(t *schema.Type) string {
 		return string(t.Format)
 	case schema.Int:
 		return "integer"
+	case schema.Number:
+		return "number"
 	case schema.List:
 		return "list of " + typeName(t.Elem)
 	}

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"io"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -78,6 +79,8 @@ func refValue(v reflect.Value, t *schema.Type) any {
 		return v.String()
 	case schema.Int:
 		return v.Int()
+	case schema.Number:
+		return v.Float()
 	case schema.List:
 		out := make([]any, v.Len())
 		for i := range out {
@@ -133,14 +136,18 @@ func refCSV(t *testing.T, records [][]string) []byte {
 }
 
 func refFiles(t *testing.T, g *resolve.Graph) map[string][]byte {
-	rows := LicenseRows(g)
+	rows := refRows(g)
 	var header []string
 	for _, c := range LicenseColumns {
 		header = append(header, c.Name)
 	}
 	lic := [][]string{header}
-	for _, r := range rows {
-		lic = append(lic, r.record())
+	for _, l := range g.Licenses {
+		var rec []string
+		for _, c := range LicenseColumns {
+			rec = append(rec, c.Value(baseURL(g), l).csv(c.Type))
+		}
+		lic = append(lic, rec)
 	}
 	m := BuildMatrix(g)
 	mh := []string{"state", "state_name"}
@@ -173,7 +180,7 @@ func strangeGraph(s string) *resolve.Graph {
 	g := graph(s)
 	g.Site.Title, g.Site.Description = s, s+"\u2028"
 	l := g.Licenses[0]
-	l.Requirements.Education, l.Requirements.Fees = model.Markdown(s), s
+	l.Requirements.Education, l.Requirements.Fees = model.Markdown(s), []model.Fee{{For: "other", Amount: 0.5, Note: s}}
 	l.Sources = []model.Source{{Title: s, URL: model.URL("https://x.example/?q=" + s)}}
 	g.Boards[0].Name = s
 	g.Specialties[1].Name = s
@@ -232,4 +239,40 @@ func TestStreamLargeRecords(t *testing.T) {
 			t.Errorf("%s differs", path)
 		}
 	}
+}
+
+// refRows builds the rows of licenses.json as values of a struct type made
+// from LicenseColumns, for encoding/json to marshal.
+func refRows(g *resolve.Graph) []any {
+	var fields []reflect.StructField
+	for i, c := range LicenseColumns {
+		typ := reflect.TypeFor[string]()
+		switch c.Type {
+		case List:
+			typ = reflect.TypeFor[[]string]()
+		case Number:
+			typ = reflect.TypeFor[*float64]()
+		}
+		fields = append(fields, reflect.StructField{Name: "F" + strconv.Itoa(i), Type: typ, Tag: reflect.StructTag(`json:"` + c.Name + `"`)})
+	}
+	row := reflect.StructOf(fields)
+	out := []any{}
+	for _, l := range g.Licenses {
+		v := reflect.New(row).Elem()
+		for i, c := range LicenseColumns {
+			cell := c.Value(baseURL(g), l)
+			switch c.Type {
+			case List:
+				v.Field(i).Set(reflect.ValueOf(append([]string{}, cell.List...)))
+			case Number:
+				if cell.Known {
+					v.Field(i).Set(reflect.ValueOf(&cell.Amount))
+				}
+			default:
+				v.Field(i).SetString(cell.Text)
+			}
+		}
+		out = append(out, v.Interface())
+	}
+	return out
 }

@@ -69,7 +69,7 @@ func gaps(g *resolve.Graph) []Gap {
 			empty bool
 		}{
 			{"education", r.Education == ""}, {"examination", r.Exam == ""}, {"certifications", len(r.Certifications) == 0},
-			{"continuing education", r.ContinuingEducation == ""}, {"renewal", r.Renewal == ""}, {"fees", r.Fees == ""},
+			{"continuing education", r.ContinuingEducation == ""}, {"renewal", r.Renewal == ""}, {"fees", len(r.Fees) == 0},
 			{"statute", l.Statute.Citation == ""}, {"application link", l.Links.Apply == ""},
 		} {
 			if f.empty {

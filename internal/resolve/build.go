@@ -96,6 +96,8 @@ func (r *resolver) records(c map[string][]*load.Record) {
 	g.Certifications = each(c["certifications"], r.certs, func(x *Certification, m Meta, v *model.Certification) { x.Meta, x.Certification = m, v })
 	r.issuers = make(map[string]*Issuer, len(c["issuers"]))
 	g.Issuers = each(c["issuers"], r.issuers, func(x *Issuer, m Meta, v *model.Issuer) { x.Meta, x.Issuer = m, v })
+	r.compacts = make(map[string]*Compact, len(c["compacts"]))
+	g.Compacts = each(c["compacts"], r.compacts, func(x *Compact, m Meta, v *model.Compact) { x.Meta, x.Compact = m, v })
 	r.licenses = make(map[string]*License, len(c["licenses"]))
 	g.Licenses = each(c["licenses"], r.licenses, func(x *License, m Meta, v *model.License) { x.Meta, x.License = m, v })
 }
@@ -136,6 +138,7 @@ func (r *resolver) forwardLicenses(ls []*License) {
 		l.State = r.states[l.License.State]
 		l.Specialty = r.specialties[l.License.Specialty]
 		l.Board = r.boards[l.License.Board]
+		l.LeadsTo = r.licenses[l.License.LeadsTo]
 		start := len(occBlock)
 		for _, id := range l.License.Occupations {
 			if o, ok := r.occupations[string(id)]; ok {
@@ -183,6 +186,45 @@ func (r *resolver) link() {
 		r.linkCertification(c)
 	}
 	r.linkLicenses()
+	r.linkCompacts()
+}
+
+// linkCompacts resolves the compacts' members and gives every license the
+// standing of its state in each compact of its specialty.
+func (r *resolver) linkCompacts() {
+	for _, c := range r.g.Compacts {
+		c.Specialties = pick(r.specialties, c.Compact.Specialties)
+		c.Members = make([]Member, 0, len(c.Compact.Members))
+		for i := range c.Compact.Members {
+			m := &c.Compact.Members[i]
+			if st := r.states[m.State]; st != nil {
+				c.Members = append(c.Members, Member{State: st, CompactMember: m})
+			}
+		}
+		slices.SortStableFunc(c.Members, func(a, b Member) int { return strings.Compare(a.State.Name, b.State.Name) })
+		for i := range c.Members {
+			m := &c.Members[i]
+			m.State.Compacts = append(m.State.Compacts, Standing{Compact: c, Member: m})
+		}
+		for _, s := range c.Specialties {
+			s.Compacts = append(s.Compacts, c)
+		}
+	}
+	for _, l := range r.g.Licenses {
+		for _, c := range l.Specialty.Compacts {
+			l.Compacts = append(l.Compacts, Standing{Compact: c, Member: c.member(l.State)})
+		}
+	}
+}
+
+// member returns st's standing in c, or nil.
+func (c *Compact) member(st *State) *Member {
+	for i := range c.Members {
+		if c.Members[i].State == st {
+			return &c.Members[i]
+		}
+	}
+	return nil
 }
 
 func (r *resolver) linkCertification(c *Certification) {
@@ -214,6 +256,9 @@ func (r *resolver) linkLicenses() {
 			f.Licenses = append(f.Licenses, l)
 		}
 		l.Board.Licenses = append(l.Board.Licenses, l)
+		if l.LeadsTo != nil {
+			l.LeadsTo.Permits = append(l.LeadsTo.Permits, l)
+		}
 		for _, o := range l.Occupations {
 			o.Licenses = append(o.Licenses, l)
 		}

@@ -53,6 +53,7 @@ func (r *resolver) sort() {
 	slices.SortFunc(g.Boards, byBoardName)
 	slices.SortFunc(g.Certifications, byCertName)
 	slices.SortFunc(g.Issuers, byName)
+	slices.SortFunc(g.Compacts, func(a, b *Compact) int { return compareJoined(a.Name, a.ID, b.Name, b.ID) })
 	r.stateRank = ranks(g.States, func(s *State) string { return s.Name })
 	r.specialtyRank = ranks(g.Specialties, func(s *Specialty) string { return s.Name })
 	sortLicenses(g.Licenses, r.stateRank, r.specialtyRank)

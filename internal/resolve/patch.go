@@ -15,7 +15,7 @@ import (
 // record when a page is rendered, and the title matters only to the order
 // of licenses (Replaceable).
 func SameLinks(a, b *model.License) bool {
-	return a.State == b.State && a.Specialty == b.Specialty && a.Board == b.Board &&
+	return a.State == b.State && a.Specialty == b.Specialty && a.Board == b.Board && a.LeadsTo == b.LeadsTo &&
 		slices.Equal(a.Occupations, b.Occupations) &&
 		slices.Equal(a.Requirements.Certifications, b.Requirements.Certifications)
 }

@@ -62,8 +62,8 @@ func TestReplaceLicenseMatchesResolve(t *testing.T) {
 // decide whether resolve reads it (then Replaceable must compare it) or
 // only templates do.
 func TestShapeCoversEveryLicenseField(t *testing.T) {
-	shape := map[string]bool{"Title": true, "State": true, "Specialty": true, "Board": true, "Occupations": true, "Requirements.Certifications": true}
-	rendered := map[string]bool{"Credential": true, "Summary": true, "Statute": true, "Links": true, "Sources": true, "Reviewed": true, "Aliases": true,
+	shape := map[string]bool{"Title": true, "State": true, "Specialty": true, "Board": true, "Occupations": true, "Requirements.Certifications": true, "LeadsTo": true}
+	rendered := map[string]bool{"Credential": true, "Summary": true, "Statute": true, "Links": true, "Sources": true, "Reviewed": true, "Aliases": true, "Portability": true,
 		"Requirements.Education": true, "Requirements.Exam": true, "Requirements.Experience": true, "Requirements.ContinuingEducation": true, "Requirements.Renewal": true, "Requirements.Fees": true}
 	var walk func(prefix string, typ reflect.Type)
 	walk = func(prefix string, typ reflect.Type) {

@@ -26,6 +26,7 @@ type Graph struct {
 	Boards         []*Board   // by state name, then name
 	Certifications []*Certification
 	Issuers        []*Issuer
+	Compacts       []*Compact // by name
 	Pages          []*Page
 
 	index *index // records by kind and ID, for Lookup
@@ -41,6 +42,7 @@ type index struct {
 	boards      map[string]*Board
 	certs       map[string]*Certification
 	issuers     map[string]*Issuer
+	compacts    map[string]*Compact
 	pages       map[string]*Page
 }
 
@@ -92,6 +94,8 @@ func (ix *index) record(kind, id string) any {
 		return ix.certs[id]
 	case "issuer":
 		return ix.issuers[id]
+	case "compact":
+		return ix.compacts[id]
 	case "page":
 		return ix.pages[id]
 	}
@@ -135,6 +139,10 @@ func LinkTo(record any) (l Link, isRecord bool) {
 		if x != nil {
 			l = Link{URL: x.Path, Title: x.Name}
 		}
+	case *Compact:
+		if x != nil {
+			l = Link{URL: x.Path, Title: x.Name}
+		}
 	case *Page:
 		if x != nil {
 			l = Link{URL: x.Path, Title: x.Title}
@@ -160,6 +168,7 @@ func (s *Specialty) name() string  { return s.Name }
 func (o *Occupation) name() string { return o.ID }
 func (i *Issuer) name() string     { return i.Name }
 func (f *Family) name() string     { return f.Name }
+func (c *Compact) name() string    { return c.Name }
 
 // byCertName orders certifications by name, then ID.
 func byCertName(a, b *Certification) int { return compareJoined(a.Name, a.ID, b.Name, b.ID) }

@@ -16,6 +16,7 @@ type State struct {
 	model.State
 	Licenses []*License // by specialty name, then title
 	Boards   []*Board   // by name
+	Compacts []Standing // the compacts it has enacted or is considering, by name
 }
 
 // Family groups specialties; its figures are derived from their licenses.
@@ -38,6 +39,7 @@ type Specialty struct {
 	Certifications []*Certification
 	Jurisdictions  []*State // states with at least one license, by name
 	NotLicensed    []*State // states researched and found not to license it
+	Compacts       []*Compact
 }
 
 // Occupation is an O*NET-SOC occupation.
@@ -58,6 +60,9 @@ type License struct {
 	Board          *Board
 	Occupations    []*Occupation
 	Certifications []CertRole
+	LeadsTo        *License   // for a permit, the full license it leads to
+	Permits        []*License // the permits that lead to it, by title
+	Compacts       []Standing // every compact of its specialty, with its state's standing
 }
 
 // CertRole is a certification as a license names it.
@@ -103,4 +108,25 @@ type Page struct {
 	Order              int
 	Body               model.Markdown
 	BodyLine           int
+}
+
+// Compact is an interstate compact, its members in order of state name.
+type Compact struct {
+	Meta
+	*model.Compact
+	Specialties []*Specialty
+	Members     []Member
+}
+
+// Member is a state's standing in a compact.
+type Member struct {
+	State *State
+	*model.CompactMember
+}
+
+// Standing is a compact as a state or license sees it: Member is nil when
+// the state has neither enacted the compact nor a bill pending.
+type Standing struct {
+	Compact *Compact
+	Member  *Member
 }

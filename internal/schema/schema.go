@@ -25,12 +25,13 @@ type Shape int
 const (
 	String Shape = iota
 	Int
+	Number
 	List
 	Struct
 )
 
 func (s Shape) String() string {
-	return [...]string{"string", "integer", "list", "mapping"}[s]
+	return [...]string{"string", "integer", "number", "list", "mapping"}[s]
 }
 
 // Format names a string format the loader validates.
@@ -110,6 +111,8 @@ func build(t reflect.Type) *Type {
 		return &Type{Go: t, Shape: String, Format: formats[t]}
 	case reflect.Int:
 		return &Type{Go: t, Shape: Int}
+	case reflect.Float64:
+		return &Type{Go: t, Shape: Number}
 	case reflect.Slice:
 		return &Type{Go: t, Shape: List, Elem: Of(t.Elem())}
 	case reflect.Struct:

@@ -161,7 +161,18 @@ func (x *writer) license(i int) {
 	w.kv("  ", "continuing_education", strconv.Itoa(ce)+" contact hours every two years")
 	w.kv("  ", "renewal", renewal)
 	if x.rng.IntN(3) > 0 {
-		w.kv("  ", "fees", x.pick(fees))
+		f := fees[x.rng.IntN(len(fees))]
+		w.raw("  fees:\n")
+		w.kv("    - ", "for", "application")
+		w.raw("      amount: " + strconv.Itoa(f[0]) + "\n")
+		w.kv("    - ", "for", "renewal")
+		w.raw("      amount: " + strconv.Itoa(f[1]) + "\n      months: 24\n")
+	}
+	if x.rng.IntN(2) > 0 {
+		w.raw("portability:\n")
+		w.prose("  ", "endorsement", "A practitioner licensed in another state qualifies with a current license in good",
+			"standing and the "+link(first.acronym, "certification", first.id)+" credential, without a new examination.")
+		w.prose("  ", "temporary_permit", "The board issues a temporary permit for "+strconv.Itoa(3+x.rng.IntN(9))+" months while the application is pending.")
 	}
 	law := "https://law-" + strings.ToLower(st.code) + ".example.org/chapter-" + chapter
 	w.raw("statute:\n")

@@ -132,6 +132,6 @@ var (
 	exams      = []string{"National certification examination", "State jurisprudence examination and a national examination", "Written and practical examinations", "National board examination"}
 	experience = []string{"None", "500 hours of supervised practice", "One year of supervised clinical experience", "2,000 hours of supervised work", "Six months under a licensed supervisor"}
 	ceHours    = []int{12, 15, 20, 24, 30, 36}
-	fees       = []string{"$75 application; $50 renewal", "$100 application; $80 renewal", "$150 application and license fee", "$60 application; $40 renewal", "$200 application; $120 renewal"}
+	fees       = [][2]int{{75, 50}, {100, 80}, {150, 90}, {60, 40}, {200, 120}} // application, renewal
 	meetings   = []string{"four times a year", "every other month", "monthly", "twice a year"}
 )
