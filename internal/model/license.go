@@ -83,3 +83,26 @@ type Page struct {
 	Description string `yaml:"description" check:"required" doc:"One sentence for search engines and link previews." example:"What this site is and who keeps it."`
 	Order       int    `yaml:"order" doc:"Position in the footer menu; 0 leaves the page out of it." example:"1"`
 }
+
+// Facts lists the facts a complete license record states, in the order
+// the maintainers' page names them, with whether l states each. A permit
+// is not asked for the portability of the full license it leads to.
+func (l *License) Facts() []Fact {
+	r := l.Requirements
+	facts := []Fact{
+		{"education", r.Education != ""}, {"examination", r.Exam != ""}, {"certifications", len(r.Certifications) > 0},
+		{"experience", r.Experience != ""}, {"renewal", r.Renewal != ""}, {"continuing education", r.ContinuingEducation != ""},
+		{"fees", len(r.Fees) > 0}, {"statute", l.Statute.Citation != ""}, {"statute link", l.Statute.URL != ""},
+		{"application link", l.Links.Apply != ""}, {"verification link", l.Links.Verify != ""},
+	}
+	if l.Credential != "permit" {
+		facts = append(facts, Fact{"endorsement", l.Portability.Endorsement != ""}, Fact{"temporary permit", l.Portability.TemporaryPermit != ""})
+	}
+	return facts
+}
+
+// Fact is one fact of a record, and whether the record states it.
+type Fact struct {
+	Name   string
+	Stated bool
+}

@@ -24,6 +24,8 @@ const (
 	Number
 )
 
+func (t ColumnType) String() string { return [...]string{"text", "markdown", "list", "number"}[t] }
+
 // Cell is one license's value in a column.
 type Cell struct {
 	Text   string   // Text and Markdown
@@ -207,4 +209,18 @@ func WriteSpecialties(g *resolve.Graph, emit func(path string, fill func(io.Writ
 		}
 	}
 	return nil
+}
+
+// RefKind is the kind of record the values of a list column name, as a
+// record link names it ("certification"), or "".
+func (c Column) RefKind() string {
+	switch {
+	case strings.HasSuffix(c.Name, "_certifications"):
+		return "certification"
+	case c.Name == "permits":
+		return "license"
+	case c.Name == "compacts":
+		return "compact"
+	}
+	return ""
 }

@@ -15,7 +15,8 @@
 //     has the same keys.
 //   - matrix.csv has one row per state or territory (by name) and one
 //     column per specialty (by name, headed by its ID); a cell holds the
-//     IDs of the state's licenses for the specialty, or nothing.
+//     IDs of the state's licenses for the specialty, or the words "not
+//     licensed" or "not yet researched".
 //   - Dictionary documents every field of every kind from package schema,
 //     so that the data page cannot drift from the model.
 //
@@ -56,7 +57,7 @@ type Download struct {
 var Downloads = []Download{
 	{"/data/licenses.csv", "Licenses", "CSV", "One row per license, with its state, specialty, board, occupations and the certifications it requires or accepts."},
 	{"/data/licenses.json", "Licenses", "JSON", "The same rows as licenses.csv, as an array of objects; lists are arrays."},
-	{"/data/matrix.csv", "States by specialties", "CSV", "One row per state or territory, one column per specialty; a cell lists the IDs of the state's licenses for the specialty and is empty when none is documented."},
+	{"/data/matrix.csv", "States by specialties", "CSV", "One row per state or territory, one column per specialty; a cell lists the IDs of the state's licenses for the specialty, or says \"not licensed\" (a sourced finding, shown on the specialty page) or \"not yet researched\"."},
 	{"/data/all.json", "Every record", "JSON", "Every record of every kind, keyed by kind, with every field of the schema below; references are record IDs."},
 }
 
@@ -354,6 +355,7 @@ type MatrixCell struct {
 	Specialty *resolve.Specialty
 	Status    string             // "licensed", "not-licensed" or "unknown"
 	Licenses  []*resolve.License // when licensed, by title
+	Absence   *model.Absence     // when not licensed: the finding and its source
 }
 
 // MatrixCount sums a column.
@@ -392,7 +394,7 @@ func BuildMatrix(g *resolve.Graph) Matrix {
 					counts[j].States++
 				}
 			case slices.Contains(s.NotLicensed, st):
-				c.Status = "not-licensed"
+				c.Status, c.Absence = "not-licensed", AbsenceIn(s, st)
 				counts[j].NotLicensed++
 			default:
 				counts[j].Unknown++
@@ -442,12 +444,40 @@ func writeMatrixCSV(w io.Writer, g *resolve.Graph) error {
 			cell = append(append(append(cell[:0], rec[2+j]...), ';'), l.ID...)
 			rec[2+j] = string(cell)
 		}
+		for j, s := range g.Specialties {
+			if rec[2+j] == "" {
+				rec[2+j] = absentWords(s, st)
+			}
+		}
 		if err := writeRecord(cw, rec); err != nil {
 			return err
 		}
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// The words of matrix.csv for a state without a license for a specialty.
+const (
+	NotLicensedWords   = "not licensed"
+	NotResearchedWords = "not yet researched"
+)
+
+// AbsenceIn returns the finding that st does not license s, or nil.
+func AbsenceIn(s *resolve.Specialty, st *resolve.State) *model.Absence {
+	for i := range s.Specialty.NotLicensed {
+		if a := &s.Specialty.NotLicensed[i]; a.State == st.Code {
+			return a
+		}
+	}
+	return nil
+}
+
+func absentWords(s *resolve.Specialty, st *resolve.State) string {
+	if slices.Contains(s.NotLicensed, st) {
+		return NotLicensedWords
+	}
+	return NotResearchedWords
 }
 
 // KindDoc documents the fields of one kind of record.

@@ -162,7 +162,11 @@ func refFiles(t *testing.T, g *resolve.Graph) map[string][]byte {
 			for _, l := range c.Licenses {
 				ids = append(ids, l.ID)
 			}
-			rec = append(rec, strings.Join(ids, ";"))
+			cellText := strings.Join(ids, ";")
+			if cellText == "" {
+				cellText = map[string]string{"not-licensed": "not licensed", "unknown": "not yet researched"}[c.Status]
+			}
+			rec = append(rec, cellText)
 		}
 		mat = append(mat, rec)
 	}

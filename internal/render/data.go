@@ -44,11 +44,20 @@ type Data struct {
 	Coverage    []Coverage           // specialty: one entry per state, by name
 	Map         template.HTML        // specialty, family, home: tile map, from maps.go
 	Table       MapTable             // family, home: the table beside the map
-	NotLicensed []*resolve.Specialty // state: researched and found not licensed
+	NotLicensed []Finding            // state: researched and found not licensed
 	Unknown     []*resolve.Specialty // state: not yet researched there
 	Kind        string               // index: the kind it lists
 	Items       []Item               // index: its rows
 	Recent      []Item               // home: the latest reviewed records
+	Military    string               // license, state: the page on the federal military-spouse provision, or ""
+	Move        *MoveForm            // home, state, move: the moving form
+}
+
+// MoveForm is the "moving to another state" form: its choices.
+type MoveForm struct {
+	Specialties []*resolve.Specialty
+	States      []*resolve.State
+	From        string // the state chosen first, lower-case code, or ""
 }
 
 // Crumb is one step of a breadcrumb trail.
@@ -63,7 +72,15 @@ type Item struct {
 
 // Coverage says whether a state licenses a specialty.
 type Coverage struct {
-	State    *resolve.State
-	Status   string             // "licensed", "not-licensed" or "unknown"
-	Licenses []*resolve.License // when licensed
+	State      *resolve.State
+	Status     string             // "licensed", "not-licensed" or "unknown"
+	Licenses   []*resolve.License // when licensed
+	Credential string             // when licensed: the kind of the state's main credential (model.CredentialKinds)
+	Absence    *model.Absence     // when not licensed: the finding, with its source
+}
+
+// Finding is a specialty a state was found not to license, with the finding.
+type Finding struct {
+	Specialty *resolve.Specialty
+	Absence   *model.Absence
 }

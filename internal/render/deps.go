@@ -67,6 +67,15 @@ func (d *deps) add(ms ...resolve.Meta) {
 // a license shows of it.
 func (d *deps) license(l *resolve.License) {
 	d.add(l.Meta, l.Specialty.Meta, l.Board.Meta)
+	if l.LeadsTo != nil {
+		d.add(l.LeadsTo.Meta)
+	}
+	for _, p := range l.Permits {
+		d.add(p.Meta)
+	}
+	for _, s := range l.Compacts {
+		d.add(s.Compact.Meta)
+	}
 	for _, o := range l.Occupations {
 		d.add(o.Meta)
 	}

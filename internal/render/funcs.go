@@ -8,14 +8,24 @@ import (
 
 	"github.com/licensure/licensure/internal/markdown"
 	"github.com/licensure/licensure/internal/model"
+	"github.com/licensure/licensure/internal/opendata"
 )
 
 // funcs are the functions templates may call.
 func funcs(md *markdown.Renderer, assets map[string]string, shared *partials) template.FuncMap {
 	return template.FuncMap{
 		"partial": shared.render,
-		"md": func(s model.Markdown) (template.HTML, error) {
-			html, err := md.String(string(s))
+		"md": func(s any) (template.HTML, error) {
+			var src string
+			switch v := s.(type) {
+			case model.Markdown:
+				src = string(v)
+			case string:
+				src = v
+			default:
+				return "", fmt.Errorf("md: %T is not Markdown", s)
+			}
+			html, err := md.String(src)
 			return template.HTML(html), err // goldmark drops raw HTML and escapes text
 		},
 		"asset": func(p string) (string, error) {
@@ -25,12 +35,23 @@ func funcs(md *markdown.Renderer, assets map[string]string, shared *partials) te
 			return "", fmt.Errorf("no static file %q", p)
 		},
 		"date":   formatDate,
-		"lower":  strings.ToLower,
+		"lower":  lower,
 		"plural": plural,
 		"role":   roleLabel,
 		"jsonld": jsonLD,
 		"dict":   dict,
 		"link":   link,
+
+		"dollars":      opendata.Dollars,
+		"feeLabel":     model.FeeLabel,
+		"credential":   model.CredentialLabel,
+		"feeSummary":   feeSummary,
+		"comparePath":  ComparePath,
+		"movePath":     func() string { return MovePath },
+		"standing":     func(s string) string { return standingWords[s] },
+		"months":       months,
+		"refLink":      refLink,
+		"coverageMark": coverageMark,
 	}
 }
 
@@ -52,15 +73,21 @@ func plural(n int, one, many string) string {
 }
 
 func roleLabel(role string) string {
-	switch role {
-	case "required":
-		return "Required"
-	case "accepted":
-		return "Accepted"
-	case "alternative":
+	if role == "alternative" {
 		return "One route of several"
 	}
-	return role
+	return model.CertRoleLabel(role)
+}
+
+// months writes a period: "every year", "every 2 years", "every 18 months".
+func months(n int) string {
+	switch {
+	case n == 12:
+		return "every year"
+	case n%12 == 0:
+		return fmt.Sprintf("every %d years", n/12)
+	}
+	return fmt.Sprintf("every %d months", n)
 }
 
 // dict builds a map from alternating keys and values, to pass several
@@ -78,4 +105,15 @@ func dict(kv ...any) (map[string]any, error) {
 		m[k] = kv[i+1]
 	}
 	return m, nil
+}
+
+// lower lower-cases a string or a state code.
+func lower(s any) (string, error) {
+	switch v := s.(type) {
+	case string:
+		return strings.ToLower(v), nil
+	case model.StateCode:
+		return strings.ToLower(string(v)), nil
+	}
+	return "", fmt.Errorf("lower: %T is not a string", s)
 }

@@ -8,7 +8,7 @@ import (
 var kindTitles = map[string]string{
 	"families": "Families", "specialties": "Specialties", "occupations": "Occupations",
 	"licenses": "Licenses", "boards": "Boards", "certifications": "Certifications",
-	"issuers": "Issuers", "states": "States and territories",
+	"issuers": "Issuers", "states": "States and territories", "compacts": "Interstate compacts",
 }
 
 func kindTitle(kind string) string { return kindTitles[kind] }
@@ -48,6 +48,10 @@ func indexItems(g *resolve.Graph, kind string) []Item {
 	case "issuers":
 		return items(g.Issuers, func(x *resolve.Issuer) Item {
 			return Item{x.Path, x.Name, plural(len(x.Certifications), "certification", "certifications")}
+		})
+	case "compacts":
+		return items(g.Compacts, func(x *resolve.Compact) Item {
+			return Item{x.Path, compactTitle(x), plural(len(x.Members), "member or bill", "members or bills")}
 		})
 	case "states":
 		return items(g.States, func(x *resolve.State) Item {

@@ -63,17 +63,9 @@ func gaps(g *resolve.Graph) []Gap {
 	var out []Gap
 	for _, l := range g.Licenses {
 		var missing []string
-		r := l.Requirements
-		for _, f := range []struct {
-			name  string
-			empty bool
-		}{
-			{"education", r.Education == ""}, {"examination", r.Exam == ""}, {"certifications", len(r.Certifications) == 0},
-			{"continuing education", r.ContinuingEducation == ""}, {"renewal", r.Renewal == ""}, {"fees", len(r.Fees) == 0},
-			{"statute", l.Statute.Citation == ""}, {"application link", l.Links.Apply == ""},
-		} {
-			if f.empty {
-				missing = append(missing, f.name)
+		for _, f := range l.Facts() {
+			if !f.Stated {
+				missing = append(missing, f.Name)
 			}
 		}
 		if len(missing) > 0 {

@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"html/template"
 	"strconv"
+	"strings"
 
+	"github.com/licensure/licensure/internal/model"
 	"github.com/licensure/licensure/internal/resolve"
 	"github.com/licensure/licensure/internal/tilemap"
 )
@@ -28,6 +30,25 @@ var statusMarks = map[string]string{"licensed": "✓", "not-licensed": "–", "u
 
 var statusWords = map[string]string{"licensed": "licensed", "not-licensed": "not licensed", "unknown": "not yet researched"}
 
+// credentialMarks mark a licensed state by the kind of its credential, so
+// that a registration does not read as a license.
+var credentialMarks = map[string]string{"license": "L", "certification": "S", "certificate": "C", "registration": "R", "title-protection": "T", "permit": "P"}
+
+// coverageMark and coverageWords give a state's mark and status in words.
+func coverageMark(c Coverage) string {
+	if c.Status == "licensed" {
+		return credentialMarks[c.Credential]
+	}
+	return statusMarks[c.Status]
+}
+
+func coverageWords(c Coverage) string {
+	if c.Status == "licensed" {
+		return strings.ToLower(model.CredentialLabel(c.Credential))
+	}
+	return statusWords[c.Status]
+}
+
 // mapTable crosses every state with the specialties.
 func mapTable(g *resolve.Graph, specialties []*resolve.Specialty) MapTable {
 	m := MapTable{Specialties: specialties, Rows: make([]MapRow, len(g.States))}
@@ -50,18 +71,32 @@ func mapTable(g *resolve.Graph, specialties []*resolve.Specialty) MapTable {
 func specialtyMap(s *resolve.Specialty, cov []Coverage) template.HTML {
 	m := tilemap.Map{ID: "map-coverage", Title: s.Name + ": licensing by state", Tiles: map[string]tilemap.Tile{}}
 	counts := map[string]int{}
+	kinds := map[string]int{}
 	for _, c := range cov {
 		counts[c.Status]++
-		t := tilemap.Tile{Href: c.State.Path, Class: c.Status, Mark: statusMarks[c.Status],
-			Label: c.State.Name + ", " + statusWords[c.Status]}
+		if c.Status == "licensed" {
+			kinds[c.Credential]++
+		}
+		label := c.State.Name + ", " + coverageWords(c)
+		if c.Status == "licensed" { // a letter drawn in the tile is part of its name
+			label = coverageMark(c) + " (" + coverageWords(c) + "), " + c.State.Name
+		}
+		t := tilemap.Tile{Href: c.State.Path, Class: c.Status, Mark: coverageMark(c), Label: label}
 		if len(c.Licenses) == 1 {
 			t.Href, t.Label = c.Licenses[0].Path, t.Label+": "+c.Licenses[0].Title
 		}
 		setTile(&m, c.State, t)
 	}
-	m.Desc = fmt.Sprintf("Each square is a state, DC or a territory. Licensed: %d; not licensed: %d; not yet researched: %d. The table that follows lists the same.",
-		counts["licensed"], counts["not-licensed"], counts["unknown"])
-	m.Legend = statusLegend("Licensed", "Not licensed", "Not yet researched")
+	var issued []string
+	for _, k := range model.CredentialKinds() {
+		if kinds[k] > 0 {
+			issued = append(issued, fmt.Sprintf("%s %d", strings.ToLower(model.CredentialLabel(k)), kinds[k]))
+			m.Legend = append(m.Legend, tilemap.LegendItem{Class: "licensed", Mark: credentialMarks[k], Label: model.CredentialLabel(k)})
+		}
+	}
+	m.Desc = fmt.Sprintf("Each square is a state, DC or a territory, marked with the kind of credential it issues. Credential issued: %d (%s); not licensed: %d; not yet researched: %d. The table that follows lists the same.",
+		counts["licensed"], strings.Join(issued, ", "), counts["not-licensed"], counts["unknown"])
+	m.Legend = append(m.Legend, statusLegend("", "Not licensed (sourced)", "Not yet researched")[1:]...)
 	return mustMap(m)
 }
 

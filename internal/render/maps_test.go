@@ -63,9 +63,11 @@ func TestMaps(t *testing.T) {
 	}{
 		{"specialty", string(specialtyMap(specs[0], coverage(g, specs[0]))), []string{
 			`id="map-coverage"`,
-			`<a class="tile licensed" href="/licenses/perfusionist/" aria-label="OH: Ohio, licensed: Perfusionist">`,
+			`<a class="tile licensed" href="/licenses/perfusionist/" aria-label="OH: L (license), Ohio: Perfusionist">`,
 			`<a class="tile not-licensed" href="/states/tx/" aria-label="TX: Texas &lt;&amp;&gt;, not licensed">`,
-			`Licensed: 1; not licensed: 1; not yet researched: 2.`,
+			`Credential issued: 1 (license 1); not licensed: 1; not yet researched: 2.`,
+			`<span class="swatch" aria-hidden="true">L</span> License</li>`,
+			`<span class="swatch" aria-hidden="true">–</span> Not licensed (sourced)</li>`,
 		}},
 		{"family", string(familyMap(&resolve.Family{Family: &model.Family{Name: "Cardio"}}, mx)), []string{
 			`<title id="map-family-title">Cardio: states with a license</title>`,

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/licensure/licensure/internal/model"
+	"github.com/licensure/licensure/internal/opendata"
 	"github.com/licensure/licensure/internal/resolve"
 )
 
@@ -76,6 +77,7 @@ func Pages(g *resolve.Graph) []Page {
 		})
 	}
 	p.extraPages()
+	p.portabilityPages()
 	p.schemaPage()
 	p.maintainers()
 	nf := func() any {
@@ -91,6 +93,7 @@ func (p *pager) records() {
 		p.addRecord(l.Meta, "license", l.Reviewed, l, func() any {
 			b := p.base(l.Meta, l.Title+" ("+l.State.Name+")", describeLicense(l))
 			b.Reviewed, b.JSONLD, b.License = l.Reviewed, licenseLD(b, l), l
+			b.Military = p.militaryPage()
 			return b
 		})
 	}
@@ -147,7 +150,7 @@ func (p *pager) groups() {
 	for _, s := range g.States {
 		p.addRecord(s.Meta, "state", "", s, func() any {
 			b := p.base(s.Meta, s.Name, "Licenses, boards and certifications for "+s.Name+".")
-			b.State = s
+			b.State, b.Military, b.Move = s, p.militaryPage(), p.moveForm(string(s.Code))
 			b.NotLicensed, b.Unknown = stateGaps(g, s)
 			return b
 		})
@@ -180,24 +183,41 @@ func coverage(g *resolve.Graph, s *resolve.Specialty) []Coverage {
 		c := Coverage{State: st, Status: "unknown", Licenses: byState[st]}
 		switch {
 		case len(c.Licenses) > 0:
-			c.Status = "licensed"
+			c.Status, c.Credential = "licensed", mainCredential(c.Licenses)
 		case slices.Contains(s.NotLicensed, st):
-			c.Status = "not-licensed"
+			c.Status, c.Absence = "not-licensed", opendata.AbsenceIn(s, st)
 		}
 		out = append(out, c)
 	}
 	return out
 }
 
+// credentialRank orders the kinds of credential from the strongest: a
+// state's status for a specialty is that of its strongest credential.
+var credentialRank = []string{"license", "certification", "certificate", "registration", "title-protection", "permit"}
+
+func mainCredential(ls []*resolve.License) string {
+	best := len(credentialRank)
+	for _, l := range ls {
+		if i := slices.Index(credentialRank, l.Credential); i >= 0 && i < best {
+			best = i
+		}
+	}
+	if best == len(credentialRank) {
+		return "license"
+	}
+	return credentialRank[best]
+}
+
 // stateGaps lists the specialties a state does not license, and those not
 // yet researched there.
-func stateGaps(g *resolve.Graph, st *resolve.State) (notLicensed, unknown []*resolve.Specialty) {
+func stateGaps(g *resolve.Graph, st *resolve.State) (notLicensed []Finding, unknown []*resolve.Specialty) {
 	for _, s := range g.Specialties {
 		if slices.ContainsFunc(st.Licenses, func(l *resolve.License) bool { return l.Specialty == s }) {
 			continue
 		}
 		if slices.Contains(s.NotLicensed, st) {
-			notLicensed = append(notLicensed, s)
+			notLicensed = append(notLicensed, Finding{Specialty: s, Absence: opendata.AbsenceIn(s, st)})
 		} else {
 			unknown = append(unknown, s)
 		}
@@ -209,6 +229,7 @@ func (p *pager) home() {
 	p.pages = append(p.pages, Page{Path: "index.html", URL: "/", Template: "home", data: func() any {
 		b := p.base(resolve.Meta{Path: "/"}, p.g.Site.Title, p.g.Site.Description)
 		b.Recent, b.Table = recent(p.g, 8), mapTable(p.g, p.g.Specialties)
+		b.Move = p.moveForm("")
 		b.Map = homeMap(b.Table)
 		return b
 	}})

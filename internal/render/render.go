@@ -31,7 +31,7 @@ type Writer interface {
 }
 
 // Kinds lists the page templates, one file each in templates/.
-var Kinds = []string{"home", "license", "board", "certification", "issuer", "specialty", "family", "occupation", "state", "index", "page", "404", "search", "data", "maintainers", "matrix", "schema"}
+var Kinds = []string{"home", "license", "board", "certification", "issuer", "specialty", "family", "occupation", "state", "index", "page", "404", "search", "data", "maintainers", "matrix", "schema", "compare", "compact", "move"}
 
 // Templates holds the parsed templates of every page kind.
 type Templates struct {

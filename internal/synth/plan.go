@@ -62,6 +62,7 @@ type license struct {
 	board       int
 	specialty   int
 	variant     int
+	leadsTo     int // for a permit, the license of its state and specialty it leads to; else -1
 	occupations []int
 	certs       []certRole
 }
@@ -309,6 +310,7 @@ func (p *plan) planLicenses(c Counts, rng *rand.Rand) {
 	// that every board is referenced.
 	order := rng.Perm(len(p.boards))
 	seen := map[int]int{} // state*len(specialties)+specialty -> licenses so far
+	full := map[int]int{} // the same key -> its first license that is not a permit
 	ids := map[string]bool{}
 	for i := range p.licenses {
 		l := &p.licenses[i]
@@ -331,7 +333,17 @@ func (p *plan) planLicenses(c Counts, rng *rand.Rand) {
 		key := l.state*len(p.specialties) + l.specialty
 		k := seen[key]
 		seen[key] = k + 1
-		l.variant = (k + l.specialty) % len(licenseVariants)
+		l.variant, l.leadsTo = (k+l.specialty)%len(licenseVariants), -1
+		if licenseVariants[l.variant].credential == "permit" {
+			if f, ok := full[key]; ok {
+				l.leadsTo = f
+			} else {
+				l.variant = 0 // a permit leads to a license issued before it
+			}
+		}
+		if _, ok := full[key]; !ok && licenseVariants[l.variant].credential != "permit" {
+			full[key] = i
+		}
 		v := licenseVariants[l.variant]
 		l.title = v.prefix + s.title + v.suffix
 		if k >= len(licenseVariants) {

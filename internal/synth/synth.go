@@ -53,6 +53,8 @@ var kindWriters = []kindWriter{
 	{"specialties", func(p *plan) int { return len(p.specialties) }, (*writer).specialty, func(p *plan, i int) string { return p.specialties[i].id }},
 	{"occupations", func(p *plan) int { return len(p.occupations) }, (*writer).occupation, func(p *plan, i int) string { return p.occupations[i].code }},
 	{"families", func(p *plan) int { return len(p.families) }, (*writer).family, func(p *plan, i int) string { return p.families[i].id }},
+	// One interstate compact per specialty.
+	{"compacts", func(p *plan) int { return len(p.specialties) }, (*writer).compact, func(p *plan, i int) string { return p.specialties[i].id + "-compact" }},
 }
 
 // Write generates a content folder in dir, which must be empty or not

@@ -126,6 +126,9 @@ func (x *writer) license(i int) {
 	}
 	w.list("occupations", codes)
 	w.kv("", "credential", v.credential)
+	if l.leadsTo >= 0 {
+		w.kv("", "leads_to", p.licenses[l.leadsTo].id)
+	}
 	lines := []string{
 		st.name + " requires a " + v.credential + " to practise " + strings.ToLower(s.title) + " or to use the title",
 		l.title + ". The " + link(b.name, "board", b.id),
@@ -431,4 +434,38 @@ var pages = map[string]string{
 		"about 1,700 boards, 2,000 certifications and 250 issuers.\n",
 	"contributing.md": "---\ntitle: Contributing\ndescription: How to improve the synthetic generator.\norder: 3\n---\n# Contributing\n\n" +
 		"Change `internal/synth` and regenerate.\n",
+}
+
+// compact writes the interstate compact of specialty i: about a third of
+// the states that license the specialty have enacted it, a few more have a
+// bill pending.
+func (x *writer) compact(i int) {
+	p, w := x.p, &x.w
+	s := &p.specialties[i]
+	w.schema("compact")
+	w.kv("", "name", s.title+" Interstate Compact")
+	w.list("specialties", []string{s.id})
+	w.prose("", "summary", "A holder of a "+s.name+" license in a member state may practise in the other member",
+		"states under a privilege to practise, once the compact is operational.")
+	w.kv("", "model_legislation", host(s.id)+"/compact/model-legislation")
+	w.raw("activation_threshold: 7\nstatus: gathering-members\nmembers:\n")
+	for j := range jurisdictions {
+		if s.licensed&(1<<j) == 0 || x.rng.IntN(2) == 0 {
+			continue
+		}
+		status := "enacted"
+		if x.rng.IntN(3) == 0 {
+			status = "pending"
+		}
+		law := "HB " + strconv.Itoa(100+x.rng.IntN(900)) + " (2025)"
+		w.kv("  - ", "state", jurisdictions[j].code)
+		w.kv("    ", "status", status)
+		w.kv("    ", "law", law)
+		w.kv("    ", "date", x.date())
+		w.raw("    source:\n")
+		w.kv("      ", "title", jurisdictions[j].name+" Legislature, "+law)
+		w.kv("      ", "url", "https://law-"+strings.ToLower(jurisdictions[j].code)+".example.org/bills/"+strconv.Itoa(j))
+	}
+	w.sources("", [2]string{s.title + " Interstate Compact, model legislation", host(s.id) + "/compact/model-legislation"})
+	w.kv("", "reviewed", x.date())
 }

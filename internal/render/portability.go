@@ -1,0 +1,219 @@
+package render
+
+import (
+	"html/template"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/licensure/licensure/internal/model"
+	"github.com/licensure/licensure/internal/opendata"
+	"github.com/licensure/licensure/internal/resolve"
+	"github.com/licensure/licensure/internal/tilemap"
+)
+
+// ComparePage is /specialties/<id>/compare/: every license of a specialty
+// side by side, one row per column of opendata.Compared, one column per
+// license. compare.js shows only the states the reader picks.
+type ComparePage struct {
+	*Data
+	Licenses []*resolve.License // the columns, by state name
+	States   []*resolve.State   // the states with a license, for the picker
+	Rows     []CompareRow
+	Absent   []Coverage // the states without a license: not licensed, or not yet researched
+	CSV      string     // the specialty's downloads
+	JSON     string
+}
+
+// CompareRow is one requirement across the licenses.
+type CompareRow struct {
+	Label string
+	Type  opendata.ColumnType
+	Name  string // the column's name, for the row's id
+	Ref   string // the kind of record a List cell's values name, or ""
+	Cells []CompareCell
+}
+
+// CompareCell is one license's value in a row.
+type CompareCell struct {
+	State string // lower-case state code, which the picker filters on
+	opendata.Cell
+}
+
+// MovePage is /move/: where the moving form leads without JavaScript. It
+// lists, for every specialty, each state's licenses and the compare page.
+type MovePage struct {
+	*Data
+}
+
+// CompactPage is the page of an interstate compact, with its map.
+type CompactPage struct {
+	*Data
+	Compact *resolve.Compact
+	Enacted int // members that have enacted it
+	Pending int
+}
+
+// portabilityPages adds the compare pages, the compact pages and /move/.
+func (p *pager) portabilityPages() {
+	for _, s := range p.g.Specialties {
+		m := resolve.Meta{Path: ComparePath(s)}
+		p.add(m, "compare", func() any { return p.comparePage(m, s) })
+	}
+	for _, c := range p.g.Compacts {
+		p.addRecord(c.Meta, "compact", c.Reviewed, c, func() any { return p.compactPage(c) })
+	}
+	mm := resolve.Meta{Path: MovePath}
+	p.add(mm, "move", func() any {
+		b := p.base(mm, "Moving to another state", "Find the license you need in the state you are moving to, and compare it with the one you hold.")
+		b.Move = p.moveForm("")
+		return &MovePage{Data: b}
+	})
+}
+
+// MovePath is the page the moving form submits to without JavaScript.
+const MovePath = "/move/"
+
+// ComparePath is the compare page of a specialty.
+func ComparePath(s *resolve.Specialty) string { return s.Path + "compare/" }
+
+func (p *pager) comparePage(m resolve.Meta, s *resolve.Specialty) *ComparePage {
+	b := p.base(m, s.Name+": compare states", "Every state's "+strings.ToLower(s.Name)+" license side by side: requirements, fees, endorsement, temporary permits and compacts.")
+	b.Crumbs = []Crumb{{URL: "/specialties/", Title: kindTitle("specialties")}, {URL: s.Path, Title: s.Name}}
+	b.Specialty = s
+	cp := &ComparePage{Data: b, Licenses: s.Licenses}
+	cp.CSV, cp.JSON = opendata.SpecialtyPaths(s)
+	for _, c := range coverage(p.g, s) {
+		if c.Status != "licensed" {
+			cp.Absent = append(cp.Absent, c)
+		}
+	}
+	for _, l := range s.Licenses {
+		if len(cp.States) == 0 || cp.States[len(cp.States)-1] != l.State {
+			cp.States = append(cp.States, l.State)
+		}
+	}
+	base := strings.TrimSuffix(string(p.g.Site.BaseURL), "/")
+	for _, c := range opendata.Compared() {
+		row := CompareRow{Label: c.Label, Type: c.Type, Name: c.Name, Ref: c.RefKind()}
+		known := false
+		for _, l := range s.Licenses {
+			cell := c.Value(base, l)
+			known = known || cell.Text != "" || len(cell.List) > 0 || cell.Known
+			row.Cells = append(row.Cells, CompareCell{State: strings.ToLower(string(l.State.Code)), Cell: cell})
+		}
+		if known {
+			cp.Rows = append(cp.Rows, row)
+		}
+	}
+	return cp
+}
+
+func (p *pager) compactPage(c *resolve.Compact) *CompactPage {
+	b := p.base(c.Meta, compactTitle(c), "The "+c.Name+": what it grants, its status, and which states have enacted it or are considering it.")
+	b.Reviewed, b.Map = c.Reviewed, compactMap(p.g, c)
+	cp := &CompactPage{Data: b, Compact: c}
+	for _, m := range c.Members {
+		if m.Status == "enacted" {
+			cp.Enacted++
+		} else {
+			cp.Pending++
+		}
+	}
+	return cp
+}
+
+func compactTitle(c *resolve.Compact) string {
+	if c.Acronym != "" {
+		return c.Name + " (" + c.Acronym + ")"
+	}
+	return c.Name
+}
+
+// Marks and legend words of a state's standing in a compact.
+var standingMarks = map[string]string{"enacted": "✓", "pending": "…", "none": "–"}
+
+var standingWords = map[string]string{"enacted": "enacted", "pending": "bill pending", "none": "not a member"}
+
+// compactMap shows each state's standing in c.
+func compactMap(g *resolve.Graph, c *resolve.Compact) template.HTML {
+	m := tilemap.Map{ID: "map-compact", Title: c.Name + ": members by state", Tiles: map[string]tilemap.Tile{}}
+	counts := map[string]int{}
+	for _, st := range g.States {
+		status, label := "none", st.Name+", "+standingWords["none"]
+		if i := slices.IndexFunc(c.Members, func(m resolve.Member) bool { return m.State == st }); i >= 0 {
+			mb := c.Members[i]
+			status = mb.Status
+			label = st.Name + ", " + standingWords[status] + ": " + mb.Law
+		}
+		counts[status]++
+		setTile(&m, st, tilemap.Tile{Href: st.Path, Class: "standing-" + status, Mark: standingMarks[status], Label: label})
+	}
+	m.Desc = "Each square is a state, DC or a territory. Enacted: " + strconv.Itoa(counts["enacted"]) + "; bill pending: " + strconv.Itoa(counts["pending"]) +
+		"; not a member: " + strconv.Itoa(counts["none"]) + ". The table that follows lists each member with its law."
+	for _, s := range []string{"enacted", "pending", "none"} {
+		m.Legend = append(m.Legend, tilemap.LegendItem{Class: "standing-" + s, Mark: standingMarks[s], Label: strings.ToUpper(standingWords[s][:1]) + standingWords[s][1:]})
+	}
+	return mustMap(m)
+}
+
+// licenseFees sums up what a license costs to obtain and to keep: the
+// amounts of the application and initial fees, and of the renewal fee.
+type licenseFees struct {
+	Initial float64 // application plus initial license
+	Renewal float64
+	Months  int // the renewal's period, or 0
+	HasInit bool
+	HasRen  bool
+}
+
+func feeSummary(fees []model.Fee) licenseFees {
+	var s licenseFees
+	seen := map[string]bool{}
+	for _, f := range fees {
+		if seen[f.For] {
+			continue // the first fee of a kind is the main one
+		}
+		seen[f.For] = true
+		switch f.For {
+		case "application", "initial":
+			s.Initial += f.Amount
+			s.HasInit = true
+		case "renewal":
+			s.Renewal, s.Months, s.HasRen = f.Amount, f.Months, true
+		}
+	}
+	return s
+}
+
+// refLink writes an entry of a list column as the compare page shows it:
+// a record ID of kind as a link to the record, an entry "ID: words" (a
+// compact's standing) as the linked record and the words.
+func refLink(g *resolve.Graph, kind, entry string) (template.HTML, error) {
+	id, words, _ := strings.Cut(entry, ": ")
+	l, ok := g.Lookup(kind, id)
+	if !ok {
+		return template.HTML(template.HTMLEscapeString(entry)), nil
+	}
+	out, err := link(Item{URL: l.URL, Title: l.Title})
+	if words != "" {
+		out += template.HTML(": " + template.HTMLEscapeString(words))
+	}
+	return out, err
+}
+
+// MilitaryPageID is the content page on the federal provision for the
+// licenses of military spouses, which license and state pages link to
+// when it exists.
+const MilitaryPageID = "military-spouses"
+
+func (p *pager) militaryPage() string {
+	if l, ok := p.g.Lookup("page", MilitaryPageID); ok {
+		return l.URL
+	}
+	return ""
+}
+
+func (p *pager) moveForm(from string) *MoveForm {
+	return &MoveForm{Specialties: p.g.Specialties, States: p.g.States, From: strings.ToLower(from)}
+}
