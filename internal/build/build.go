@@ -160,7 +160,7 @@ func write(ctx context.Context, g *resolve.Graph, opts Options) (int, error) {
 	if err != nil {
 		return n, errors.Join(err, dir.Abort())
 	}
-	return n, dir.Commit()
+	return n + 1, dir.Commit() // and the output's marker
 }
 
 // checkLinks fails the build when an internal link or #anchor of the
