@@ -9,7 +9,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -22,6 +21,7 @@ import (
 	"github.com/licensure/licensure/internal/output"
 	"github.com/licensure/licensure/internal/render"
 	"github.com/licensure/licensure/internal/resolve"
+	"github.com/licensure/licensure/internal/safefs"
 )
 
 // ErrContent means the content has errors; the diagnostics say which.
@@ -49,7 +49,8 @@ func (o *Options) progress(stage string, done, total int) {
 	}
 }
 
-// Dirs returns options reading the usual folders of a site root.
+// Dirs returns options reading the usual folders of a site root, through
+// package safefs: regular files only, no symbolic links.
 func Dirs(root, content, out string) Options {
 	if content == "" {
 		content = filepath.Join(root, "content")
@@ -58,9 +59,9 @@ func Dirs(root, content, out string) Options {
 		out = filepath.Join(root, "public")
 	}
 	return Options{
-		Content:   os.DirFS(content),
-		Templates: os.DirFS(filepath.Join(root, "templates")),
-		Static:    os.DirFS(filepath.Join(root, "static")),
+		Content:   safefs.Dir(content),
+		Templates: safefs.Dir(filepath.Join(root, "templates")),
+		Static:    safefs.Dir(filepath.Join(root, "static")),
 		Out:       out,
 		Check:     check.Options{Today: time.Now()},
 	}

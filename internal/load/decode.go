@@ -3,6 +3,7 @@ package load
 import (
 	"fmt"
 	"reflect"
+	"strings"
 	"strconv"
 
 	"gopkg.in/yaml.v3"
@@ -147,7 +148,7 @@ func (d *decoder) mapping(n *yaml.Node, v reflect.Value, t *schema.Type, p *path
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		key, val := n.Content[i], n.Content[i+1]
 		if first := firstKey(n, i, key.Value, seen); first < i {
-			d.errorf(key, "duplicate key %q (first set on line %d)", key.Value, n.Content[first].Line)
+			d.errorf(key, "duplicate key %s (first set on line %d)", diag.Excerpt(key.Value), n.Content[first].Line)
 			continue
 		}
 		if seen != nil {
@@ -199,7 +200,7 @@ func (d *decoder) unknownField(key *yaml.Node, t *schema.Type, path string) {
 	for i, f := range t.Fields {
 		names[i] = f.Name
 	}
-	msg := fmt.Sprintf("unknown field %q", join(path, key.Value))
+	msg := fmt.Sprintf("unknown field %s", diag.Excerpt(join(path, key.Value)))
 	if best := suggest.Closest(key.Value, names); best != "" {
 		d.diags.Add(diag.Diagnostic{File: d.file, Pos: at(key), Message: msg, Hint: fmt.Sprintf("did you mean %q?", best)})
 		return
@@ -317,11 +318,11 @@ func describe(n *yaml.Node) string {
 	}
 	switch n.Tag {
 	case "!!int", "!!float":
-		return "the number " + n.Value
+		return "the number " + strings.Trim(diag.Excerpt(n.Value), `"`)
 	case "!!bool":
 		return "the boolean " + n.Value
 	}
-	return strconv.Quote(n.Value)
+	return diag.Excerpt(n.Value)
 }
 
 func join(path, name string) string {

@@ -1,7 +1,6 @@
 package load
 
 import (
-	"io/fs"
 	"reflect"
 	"strings"
 
@@ -13,7 +12,7 @@ import (
 // pages reads content/pages/*.md: YAML front matter between two "---"
 // lines, then a Markdown body.
 func (l *loader) pages(w *worker) []*Page {
-	entries, _ := fs.ReadDir(l.fsys, "pages")
+	entries, _ := l.readDir("pages")
 	var pages []*Page
 	for _, e := range entries {
 		file := l.prefix + "pages/" + e.Name()

@@ -42,13 +42,16 @@ type Templates struct {
 // ParseTemplates parses the templates folder once, for the graph's Markdown
 // resolver and the static assets' fingerprinted URLs.
 func ParseTemplates(tfs fs.FS, md *markdown.Renderer, assets map[string]string) (*Templates, error) {
+	if err := checkTemplates(tfs); err != nil {
+		return nil, err
+	}
 	shared := &partials{cache: map[partialKey]template.HTML{}}
-	base, err := template.New("base.html").Funcs(funcs(md, assets, shared)).ParseFS(tfs, "base.html")
+	base, err := parseFiles(template.New("base.html").Funcs(funcs(md, assets, shared)), tfs, "base.html")
 	if err != nil {
 		return nil, err
 	}
 	if files, _ := fs.Glob(tfs, "partials/*.html"); len(files) > 0 {
-		if base, err = base.ParseFS(tfs, "partials/*.html"); err != nil {
+		if base, err = parseFiles(base, tfs, files...); err != nil {
 			return nil, err
 		}
 	}
@@ -61,7 +64,7 @@ func ParseTemplates(tfs fs.FS, md *markdown.Renderer, assets map[string]string) 
 		if err != nil {
 			return nil, err
 		}
-		if t.byKind[kind], err = clone.ParseFS(tfs, kind+".html"); err != nil {
+		if t.byKind[kind], err = parseFiles(clone, tfs, kind+".html"); err != nil {
 			return nil, err
 		}
 	}
