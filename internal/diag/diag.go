@@ -136,7 +136,7 @@ func Excerpt(s string) string {
 	n := 0
 	for i := range s {
 		if n == MaxExcerpt {
-			return strconv.Quote(s[:i]+"...")
+			return strconv.Quote(s[:i] + "...")
 		}
 		n++
 	}

@@ -3,8 +3,8 @@ package load
 import (
 	"fmt"
 	"reflect"
-	"strings"
 	"strconv"
+	"strings"
 
 	"gopkg.in/yaml.v3"
 

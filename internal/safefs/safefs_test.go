@@ -46,7 +46,7 @@ func TestOpenRefusesLinksAndSpecialFiles(t *testing.T) {
 	fsys := Dir(filepath.Join(dir, "in"))
 	for _, tc := range []struct {
 		name, at string
-		want error
+		want     error
 	}{
 		{"real/ok.html", "", nil},
 		{"real", "", nil},
