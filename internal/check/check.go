@@ -48,6 +48,7 @@ func Check(c *load.Content, opts Options, diags *diag.List) {
 			checkSite(c, l)
 			checkLicenses(c, ks, l)
 			checkCertifications(c, l)
+			checkAliases(c, l)
 			checkReviews(c, opts, l)
 		},
 	}
