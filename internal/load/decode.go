@@ -260,8 +260,13 @@ func (d *decoder) scalarRules(n *yaml.Node, f *schema.Field, format schema.Forma
 		d.refs = append(d.refs, Ref{Kind: f.Ref, ID: n.Value, Field: path, Pos: at(n)})
 	}
 	if format == schema.Markdown {
-		d.refs = appendLinkRefs(d.refs, n.Value, d.lines, n.Line, path)
+		d.refs = appendLinkRefs(d.refs, n.Value, d.lines, n.Line, path, d.bad)
 	}
+}
+
+// bad reports a problem with a hint at pos.
+func (d *decoder) bad(pos diag.Pos, msg, hint string) {
+	d.diags.Add(diag.Diagnostic{File: d.file, Pos: pos, Message: msg, Hint: hint})
 }
 
 func (d *decoder) list(n *yaml.Node, v reflect.Value, t *schema.Type, p *pathNode) {

@@ -52,7 +52,9 @@ func (l *loader) page(w *worker, id, file string) *Page {
 	w.lines = nil
 	t := schema.For[model.Page]()
 	d.value(root, reflect.ValueOf(&p.Meta).Elem(), t, w.root(t))
-	p.Refs = linkRefs(p.Body, lines, bodyLine, "body")
+	p.Refs = linkRefs(p.Body, lines, bodyLine, "body", func(pos diag.Pos, msg, hint string) {
+		l.diags.Add(diag.Diagnostic{File: file, Pos: pos, Message: msg, Hint: hint})
+	})
 	return p
 }
 
