@@ -260,6 +260,10 @@ func (d *decoder) scalarRules(n *yaml.Node, f *schema.Field, format schema.Forma
 		d.refs = append(d.refs, Ref{Kind: f.Ref, ID: n.Value, Field: path, Pos: at(n)})
 	}
 	if format == schema.Markdown {
+		if problem, _ := markdownProblem(n.Value); problem != "" {
+			d.errorf(n, "%s: %s", path, problem)
+			return // the links of a text too large are not looked for
+		}
 		d.refs = appendLinkRefs(d.refs, n.Value, d.lines, n.Line, path, d.bad)
 	}
 }

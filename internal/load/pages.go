@@ -52,6 +52,10 @@ func (l *loader) page(w *worker, id, file string) *Page {
 	w.lines = nil
 	t := schema.For[model.Page]()
 	d.value(root, reflect.ValueOf(&p.Meta).Elem(), t, w.root(t))
+	if problem, line := markdownProblem(p.Body); problem != "" {
+		l.diags.Errorf(file, diag.Pos{Line: bodyLine + line, Col: 1}, "body: %s", problem)
+		return nil
+	}
 	p.Refs = linkRefs(p.Body, lines, bodyLine, "body", func(pos diag.Pos, msg, hint string) {
 		l.diags.Add(diag.Diagnostic{File: file, Pos: pos, Message: msg, Hint: hint})
 	})

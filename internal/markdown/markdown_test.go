@@ -47,7 +47,9 @@ func TestRender(t *testing.T) {
 		{name: "image of data", src: "![x](data:image/png;base64,AA)", want: []string{`<a href="">x</a>`}},
 		{name: "dots in a record ID", src: "[x](board:../oh-board)", want: []string{`<a href="">x</a>`}},
 		{name: "kind in capitals", src: "[x](Board:oh-board)", want: []string{`<a href="">x</a>`}},
-		{name: "code", src: "```yaml\ntitle: x\n```", want: []string{`<pre class="hl-chroma">`, `class="hl-`}, not: []string{"style="}},
+		{name: "code", src: "```sh\ngo run ./cmd/licensure # build\n```", want: []string{`<pre class="hl-chroma">`, `class="hl-c1"`}, not: []string{"style="}},
+		{name: "code in a backtracking language", src: "```perl\ns{{ <b>\n```", want: []string{`<pre class="hl-chroma"><code>s{{ &lt;b&gt;` + "\n</code></pre>"}},
+		{name: "long code", src: "```sh\n" + strings.Repeat("echo <x>\n", MaxHighlight/9+1) + "```", want: []string{`<pre class="hl-chroma"><code>echo &lt;x&gt;`}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got, err := r.String(tc.src)
