@@ -145,9 +145,17 @@ func write(ctx context.Context, g *resolve.Graph, opts Options) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	if opts.Fault != nil {
-		dir.InjectFault(opts.Fault)
-	}
+	// Every file written first checks for cancellation, so that a build
+	// stops within a file, not only between pages, when interrupted.
+	dir.InjectFault(func(p string) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if opts.Fault != nil {
+			return opts.Fault(p)
+		}
+		return nil
+	})
 	// Every file goes through the link collector as it is written, so the
 	// links are checked without reading the site back.
 	links := linkcheck.NewCollector(linkcheck.Options{BaseURL: string(g.Site.BaseURL)})

@@ -60,8 +60,9 @@ func Create(final string) (*Dir, error) {
 	return d, nil
 }
 
-// InjectFault makes WriteFile fail for paths where f returns an error; tests
-// use it to simulate a full disk.
+// InjectFault makes WriteFile and Create fail for paths where f returns
+// an error: tests use it to simulate a full disk, and builds to stop
+// writing once cancelled.
 func (d *Dir) InjectFault(f func(path string) error) { d.fail = f }
 
 // WriteFile writes data at the slash-separated site path name, such as
