@@ -1,6 +1,7 @@
 package check
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -44,5 +45,22 @@ func TestRecordLinksInEveryForm(t *testing.T) {
 				t.Errorf("diagnostics (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+// TestRecordLinksInYAMLProse puts a reference-style record link and a
+// refused autolink into a license's summary, a YAML block scalar: each is
+// reported at its own line and column of the record file.
+func TestRecordLinksInYAMLProse(t *testing.T) {
+	files := sitetest.Base()
+	files["licenses/oh-rcp.yaml"] = strings.Replace(files["licenses/oh-rcp.yaml"],
+		"summary: |\n  Issued by [the board](board:oh-board).\n",
+		"summary: |\n  Issued by [the board][b].\n  See <ms-msdt:/id>.\n\n  [b]: board:oh-bord\n", 1)
+	want := []string{
+		`content/licenses/oh-rcp.yaml:9:8: summary: link scheme "ms-msdt" is not allowed (use http, https, mailto, a site path, or a record link such as license:ID)`,
+		`content/licenses/oh-rcp.yaml:11:8: unknown board "oh-bord" in record link (did you mean "oh-board"?)`,
+	}
+	if diff := cmp.Diff(want, run(files, Options{})); diff != "" {
+		t.Errorf("diagnostics (-want +got):\n%s", diff)
 	}
 }
