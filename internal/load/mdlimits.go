@@ -44,6 +44,9 @@ func markdownProblem(text string) (string, int) {
 // or tildes, indented by at most three spaces; the block ends at a fence
 // of the same character at least as long, or at the end of the text.
 func largestFence(text string) (size, at int) {
+	if !strings.Contains(text, "``"+"`") && !strings.Contains(text, "~~~") {
+		return 0, 0
+	}
 	var open string // the opening fence, while in a block
 	start, startLine := 0, 0
 	offset := 0
