@@ -2,9 +2,13 @@
 //
 // Load reads through an fs.FS, so tests hand in fstest.MapFS or an unpacked
 // txtar archive. It reports every structural problem at once, each at its
-// file:line:col: unreadable or hostile files, YAML syntax, duplicate keys,
-// unknown fields (with a "did you mean"), wrong types, missing required
-// fields, bad formats and bad IDs. It never reports on references between
+// file:line:col: unreadable or hostile files (symbolic links and special
+// files at their own path, when read through package safefs; files over
+// MaxFileSize), YAML syntax, duplicate keys, unknown fields (with a "did
+// you mean"), wrong types, missing required fields, bad formats, bad IDs,
+// Markdown over its limits (mdlimits.go) and links whose scheme the site
+// refuses, in every Markdown link form. Values quoted in a message are
+// cut to a short excerpt (diag.Excerpt). It never reports on references between
 // records, which need the whole content: that is package check's job, from
 // the Refs each record carries.
 //

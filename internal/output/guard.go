@@ -32,9 +32,12 @@ func Guard(out, root string, inputs map[string]string) error {
 		return errors.New("is the site root, which holds content/, templates/ and static/")
 	}
 	for _, name := range []string{"content", "templates", "static"} {
-		in, err := resolved(inputs[name])
-		if err != nil || inputs[name] == "" {
+		if inputs[name] == "" {
 			continue
+		}
+		in, err := resolved(inputs[name])
+		if err != nil {
+			return err
 		}
 		switch {
 		case within(o, in):
