@@ -60,7 +60,7 @@ func TestEntries(t *testing.T) {
 		url, kind, title, detail string
 		keywords                 []string // must be among the terms
 		absent                   []string // must not be
-		titleTerms               int // terms of the title, when not 0
+		titleTerms               int      // terms of the title, when not 0
 		state, specialty         int
 	}{
 		{url: "/licenses/oh-rcp/", kind: "licenses", title: "Respiratory Care Professional", detail: "Ohio · Respiratory care",
