@@ -26,10 +26,13 @@ type StateRow struct{ Code, Name, Path string }
 type SpecialtyRow struct{ Name, Path string }
 
 // Name is a phrase that names a state or a specialty (the other is -1):
-// an index into Tables.States or Tables.Specialties.
+// an index into Tables.States or Tables.Specialties. Acronym marks a
+// certification's acronym: it names the certification first, so a query
+// of it alone ranks the certification above the specialty's page.
 type Name struct {
 	Phrase           string
 	State, Specialty int
+	Acronym          bool
 }
 
 // Absent is a sourced finding that a state does not license a specialty.
@@ -80,8 +83,8 @@ var generic = map[string]bool{"care": true, "technology": true, "technologist": 
 func BuildTables(g *resolve.Graph) Tables {
 	var t Tables
 	seen := map[Name]bool{}
-	add := func(phrase string, state, spec int) {
-		n := Name{Phrase: phrase, State: state, Specialty: spec}
+	add := func(phrase string, state, spec int, acronym bool) {
+		n := Name{Phrase: phrase, State: state, Specialty: spec, Acronym: acronym}
 		if phrase != "" && !seen[n] {
 			seen[n] = true
 			t.Names = append(t.Names, n)
@@ -91,12 +94,12 @@ func BuildTables(g *resolve.Graph) Tables {
 	for i, s := range g.States {
 		stateIdx[s] = i
 		t.States = append(t.States, StateRow{Code: string(s.Code), Name: s.Name, Path: s.Path})
-		add(phrase(s.Name), i, -1)
+		add(phrase(s.Name), i, -1, false)
 		if code := strings.ToLower(string(s.Code)); !commonCodes[code] {
-			add(code, i, -1)
+			add(code, i, -1, false)
 		}
 		for _, d := range demonyms[string(s.Code)] {
-			add(phrase(d), i, -1)
+			add(phrase(d), i, -1, false)
 		}
 	}
 	specialtyNames(g, add)
@@ -116,7 +119,7 @@ func BuildTables(g *resolve.Graph) Tables {
 // specialtyNames adds the phrases that name each specialty: its name, a
 // word of its name no other specialty shares (unless generic), its
 // synonyms and the acronyms of its certifications.
-func specialtyNames(g *resolve.Graph, add func(phrase string, state, spec int)) {
+func specialtyNames(g *resolve.Graph, add func(phrase string, state, spec int, acronym bool)) {
 	owners := map[string]int{}
 	for _, s := range g.Specialties {
 		for _, w := range slices.Compact(slices.Sorted(slices.Values(terms(s.Name)))) {
@@ -124,18 +127,18 @@ func specialtyNames(g *resolve.Graph, add func(phrase string, state, spec int)) 
 		}
 	}
 	for j, s := range g.Specialties {
-		add(phrase(s.Name), -1, j)
+		add(phrase(s.Name), -1, j, false)
 		for _, w := range terms(s.Name) {
 			if owners[w] == 1 && !generic[w] && len(w) > 3 {
-				add(w, -1, j)
+				add(w, -1, j, false)
 			}
 		}
 		for _, syn := range synonyms[s.ID] {
-			add(phrase(syn), -1, j)
+			add(phrase(syn), -1, j, false)
 		}
 		for _, c := range s.Certifications {
 			if p := phrase(c.Acronym); strings.Count(p, " ") < 2 {
-				add(p, -1, j)
+				add(p, -1, j, true)
 			}
 		}
 	}

@@ -99,12 +99,13 @@ func TestTables(t *testing.T) {
 	for _, tc := range []struct {
 		phrase           string
 		state, specialty int
+		acronym          bool
 	}{
-		{"ohio", 0, -1}, {"oh", 0, -1}, {"ohioan", 0, -1}, {"texan", 1, -1}, {"tx", 1, -1},
-		{"respiratory care", -1, 1}, {"respiratory", -1, 1}, {"rt", -1, 1}, {"rcp", -1, 1}, {"rrt", -1, 1},
-		{"respiratory therapist", -1, 1}, {"perfusion", -1, 0}, {"perfusionist", -1, 0}, {"ccp", -1, 0},
+		{"ohio", 0, -1, false}, {"oh", 0, -1, false}, {"ohioan", 0, -1, false}, {"texan", 1, -1, false}, {"tx", 1, -1, false},
+		{"respiratory care", -1, 1, false}, {"respiratory", -1, 1, false}, {"rt", -1, 1, false}, {"rcp", -1, 1, false}, {"rrt", -1, 1, true},
+		{"respiratory therapist", -1, 1, false}, {"perfusion", -1, 0, false}, {"perfusionist", -1, 0, false}, {"ccp", -1, 0, true},
 	} {
-		if !slices.Contains(names[tc.phrase], Name{tc.phrase, tc.state, tc.specialty}) {
+		if !slices.Contains(names[tc.phrase], Name{tc.phrase, tc.state, tc.specialty, tc.acronym}) {
 			t.Errorf("no name %q for state %d, specialty %d; have %v", tc.phrase, tc.state, tc.specialty, names[tc.phrase])
 		}
 	}

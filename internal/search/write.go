@@ -183,6 +183,9 @@ func (x *index) head(shards []string) []byte {
 	names := make([][]any, len(t.Names))
 	for i, n := range t.Names {
 		names[i] = []any{n.Phrase, n.State, n.Specialty}
+		if n.Acronym {
+			names[i] = append(names[i], 1)
+		}
 	}
 	absent := make([][]any, len(t.Absent))
 	for i, a := range t.Absent {
