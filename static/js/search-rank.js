@@ -169,13 +169,14 @@
 
   // bonus lifts the record the query names outright: 2 for the page
   // whose title is the query, or the page of the state or specialty the
-  // query names and nothing else; 1 for a title holding every word.
+  // query names and nothing else; 1 for a title holding every word. Words
+  // that matched no record are left out.
   function bonus(q, h) {
-    var e = h.entry, n = q.words.length;
+    var e = h.entry, n = q.words.length - q.unmatched.length;
     if (h.titled === n && e.titleTerms === n) {
       return 2;
     }
-    var onlyNames = n > 0 && q.words.every(function (w) { return w.names; });
+    var onlyNames = n > 0 && q.words.every(function (w) { return w.names || q.unmatched.indexOf(w.typed) >= 0; });
     if (onlyNames && q.specialty < 0 && e.kind === "states" && e.state === q.state) {
       return 2;
     }

@@ -146,6 +146,7 @@
       li.id = list.id + "-" + options.length;
       li.setAttribute("role", "option");
       li.setAttribute("aria-selected", "false");
+      li.setAttribute("data-href", url || "");
       li.appendChild(el("span", "search-option-title", title));
       if (detail) {
         li.appendChild(document.createTextNode(" "));
@@ -291,7 +292,8 @@
   }
 
   // filterPage filters and ranks the list of every record on /search/,
-  // each kind under its heading with its count.
+  // each kind under its heading with its count, the kind of the best
+  // result first.
   function filterPage(container, input, status, note) {
     var groups = Array.prototype.map.call(container.querySelectorAll(".search-group"), function (section) {
       var ul = section.querySelector("ul");
@@ -312,6 +314,7 @@
       });
       var total = 0, parts = [];
       groups.forEach(function (g) {
+        g.best = Infinity;
         var shown = g.items.filter(function (it) {
           it.rank = found ? rankOf[it.href] || 0 : it.order + 1;
           it.li.hidden = !it.rank;
@@ -322,6 +325,7 @@
         });
         shown.forEach(function (it) {
           g.ul.appendChild(it.li);
+          g.best = Math.min(g.best, it.rank);
         });
         g.section.hidden = !shown.length;
         g.count.textContent = String(shown.length);
@@ -329,6 +333,12 @@
         if (shown.length) {
           parts.push(g.label + ": " + shown.length);
         }
+      });
+      // The kind holding the best result comes first.
+      groups.slice().sort(function (a, b) {
+        return a.best - b.best;
+      }).forEach(function (g) {
+        container.appendChild(g.section);
       });
       if (!found) {
         note.textContent = "";
