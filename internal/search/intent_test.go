@@ -1,6 +1,8 @@
 package search
 
 import (
+	"encoding/json"
+	"reflect"
 	"slices"
 	"testing"
 
@@ -120,5 +122,44 @@ func TestTables(t *testing.T) {
 	want := []Absent{{State: 0, Specialty: 0, Note: "Not licensed.", Source: "A list", URL: "https://example.org/list"}}
 	if !slices.Equal(tb.Absent, want) {
 		t.Errorf("absent %v, want %v", tb.Absent, want)
+	}
+}
+
+// TestFindingsFile checks where the findings go: in index.json when it is
+// whole, in findings.json, listed first among the parts, when split.
+func TestFindingsFile(t *testing.T) {
+	g := graph("Licensed Perfusionist")
+	src := model.Source{Title: "A list", URL: "https://example.org/list"}
+	g.Specialties[0].Specialty.NotLicensed = []model.Absence{{State: "OH", Note: "No.", Source: src}}
+	g.Specialties[1].Specialty.NotLicensed = []model.Absence{{State: "TX", Note: "No.", Source: src}}
+	type tables struct {
+		Absent   [][]int    `json:"absent"`
+		Findings [][]string `json:"findings"`
+		Parts    []string   `json:"parts"`
+	}
+	want := tables{Absent: [][]int{{0, 0, 0}, {1, 1, 0}}, Findings: [][]string{{"No.", "A list", "https://example.org/list"}}}
+	for _, tc := range []struct {
+		split int
+		file  string
+	}{{0, "search/index.json"}, {100, "search/findings.json"}} {
+		files, err := Files(Build(g), Options{Dir: "search", SplitAbove: tc.split})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := map[string]tables{}
+		for _, f := range files {
+			var tb tables
+			if err := json.Unmarshal(f.Data, &tb); err != nil {
+				t.Fatal(err)
+			}
+			got[f.Path] = tb
+		}
+		f := got[tc.file]
+		if !reflect.DeepEqual(f.Absent, want.Absent) || !reflect.DeepEqual(f.Findings, want.Findings) {
+			t.Errorf("split above %d: %s has %v %v, want %v %v", tc.split, tc.file, f.Absent, f.Findings, want.Absent, want.Findings)
+		}
+		if tc.split > 0 && (len(got["search/index.json"].Parts) == 0 || got["search/index.json"].Parts[0] != "/search/findings.json" || got["search/index.json"].Absent != nil) {
+			t.Errorf("the manifest %+v should list findings.json first and hold none", got["search/index.json"])
+		}
 	}
 }

@@ -63,12 +63,12 @@ func TestWriteStopsAtError(t *testing.T) {
 	var paths []string
 	n, err := Write(Build(graph("x")), Options{Dir: "search", SplitAbove: 100}, func(path string, fill func(io.Writer) error) error {
 		paths = append(paths, path)
-		if path == "search/specialties.json" {
+		if path == "search/issuers.json" {
 			return boom
 		}
 		return fill(io.Discard)
 	})
-	if !errors.Is(err, boom) || n != 2 || !slices.Equal(paths, []string{"search/index.json", "search/states.json", "search/specialties.json"}) {
+	if !errors.Is(err, boom) || n != 3 || !slices.Equal(paths, []string{"search/index.json", "search/findings.json", "search/certifications.json", "search/issuers.json"}) {
 		t.Errorf("n %d, error %v, paths %q", n, err, paths)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -54,8 +55,14 @@ func Files(ix *Index, opts Options) ([]File, error) {
 	return out, nil
 }
 
-// sharded are the kinds a split index puts in one file per state.
-var sharded = map[string]bool{"licenses": true, "boards": true}
+// sharded are the kinds a split index puts in one file per state; inline
+// are those it keeps in index.json, few at any scale and what a query
+// names most (so the first keystroke has them); the others get a file
+// each.
+var (
+	sharded = map[string]bool{"licenses": true, "boards": true}
+	inline  = map[string]bool{"states": true, "specialties": true, "families": true, "pages": true}
+)
 
 // Write encodes ix, whole or split, calling emit once per file with its
 // site path (without leading slash) and a function that writes its bytes
@@ -73,27 +80,35 @@ func Write(ix *Index, opts Options, emit func(path string, fill func(io.Writer) 
 		all[p] = p
 	}
 	whole := file{x: x, head: x.head(nil), parts: all}
-	if opts.SplitAbove <= 0 || whole.size() <= opts.SplitAbove {
+	if opts.SplitAbove <= 0 || whole.size() <= opts.SplitAbove || len(ix.Entries) == 0 {
 		return 1, emit(dir+"/index.json", whole.write)
 	}
 	paths := make([]string, len(x.size))
 	var core []string
+	var here []int // parts in index.json
 	for p, n := range x.size {
 		if n == 0 {
 			continue
 		}
-		if p < len(Kinds) {
+		if p < len(Kinds) && inline[Kinds[p].Name] {
+			here = append(here, p)
+		} else if p < len(Kinds) {
 			paths[p] = dir + "/" + Kinds[p].Name + ".json"
 			core = append(core, "/"+paths[p])
 		} else {
 			paths[p] = dir + "/state-" + strings.ToLower(ix.States[p-len(Kinds)].Code) + ".json"
 		}
 	}
-	manifest := file{x: x, head: x.head(paths[len(Kinds):]), core: core}
+	findings := dir + "/findings.json"
+	core = append([]string{"/" + findings}, core...)
+	manifest := file{x: x, head: x.head(paths[len(Kinds):]), parts: here, core: core}
 	if err := emit(dir+"/index.json", manifest.write); err != nil {
 		return 0, err
 	}
-	n := 1
+	if err := emit(findings, file{x: x, head: encodeFields(x.findings())}.write); err != nil {
+		return 1, err
+	}
+	n := 2
 	for p, path := range paths {
 		if path == "" {
 			continue
@@ -162,7 +177,8 @@ func (x *index) appendRow(b []byte, i int) []byte {
 }
 
 // head encodes what precedes the entries in index.json: the version, the
-// kinds and the tables; shards gives each state's file, if split.
+// kinds and the tables; shards gives each state's file, if split, and
+// then the findings are left to a file of their own.
 func (x *index) head(shards []string) []byte {
 	t := x.ix.Tables
 	kinds := make([][]string, len(Kinds))
@@ -187,28 +203,48 @@ func (x *index) head(shards []string) []byte {
 			names[i] = append(names[i], 1)
 		}
 	}
-	absent := make([][]any, len(t.Absent))
-	for i, a := range t.Absent {
-		absent[i] = []any{a.State, a.Specialty, a.Note, a.Source, a.URL}
+	stop := slices.Sorted(maps.Keys(stopwords))
+	fields := []field{{"kinds", kinds}, {"states", states}, {"specialties", specs}, {"names", names}, {"stop", stop}}
+	if shards == nil {
+		fields = append(fields, x.findings()...)
 	}
-	stop := slices.Sorted(func(yield func(string) bool) {
-		for w := range stopwords {
-			if !yield(w) {
-				return
-			}
-		}
-	})
+	return encodeFields(fields)
+}
+
+type field struct {
+	key string
+	v   any
+}
+
+// encodeFields writes {"v":2 and the fields, leaving the object open.
+func encodeFields(fields []field) []byte {
 	var b bytes.Buffer
 	b.WriteString(`{"v":2`)
-	for _, f := range []struct {
-		key string
-		v   any
-	}{{"kinds", kinds}, {"states", states}, {"specialties", specs}, {"names", names}, {"absent", absent}, {"stop", stop}} {
+	for _, f := range fields {
 		enc, _ := json.Marshal(f.v) // strings and numbers always encode
 		b.WriteString(`,"` + f.key + `":`)
 		b.Write(enc)
 	}
 	return b.Bytes()
+}
+
+// findings are the tables of what research found where a state does not
+// license a specialty: "absent" rows [state, specialty, finding] and the
+// "findings" [note, source title, source URL] they share.
+func (x *index) findings() []field {
+	t := x.ix.Tables
+	absent, findings, seen := make([][]int, len(t.Absent)), [][]string{}, map[[3]string]int{}
+	for i, a := range t.Absent {
+		key := [3]string{a.Note, a.Source, a.URL}
+		n, ok := seen[key]
+		if !ok {
+			n = len(findings)
+			seen[key] = n
+			findings = append(findings, key[:])
+		}
+		absent[i] = []int{a.State, a.Specialty, n}
+	}
+	return []field{{"absent", absent}, {"findings", findings}}
 }
 
 // file is one file of the index: {"v":2, the tables, "entries":[...],

@@ -123,16 +123,26 @@
       ix.longest = Math.max(ix.longest, n[0].split(" ").length);
     });
     ix.absent = {};
-    (head.absent || []).forEach(function (a) {
-      ix.absent[a[0] + "," + a[1]] = { note: a[2], source: a[3], url: a[4] };
-    });
+    ix.addFindings(head);
     ix.entries = [];
     ix.postings = {};
     ix.byState = {};
     ix.bySpecialty = {};
     ix.vocab = null;
-    ix.shards = {}; // state index -> promise of its shard
+    ix.parts = head.parts || []; // files of whole kinds
+    ix.loaded = {}; // file -> true once its entries are in
+    ix.fetching = {}; // file -> promise
   }
+
+  // addFindings reads what research found where a state does not license
+  // a specialty, from index.json or a file of its own.
+  Index.prototype.addFindings = function (f) {
+    var ix = this;
+    (f.absent || []).forEach(function (a) {
+      var x = f.findings[a[2]];
+      ix.absent[a[0] + "," + a[1]] = { note: x[0], source: x[1], url: x[2] };
+    });
+  };
 
   Index.prototype.add = function (rows) {
     var ix = this;
@@ -184,55 +194,72 @@
     return out;
   };
 
-  // loadState fetches the shard of a state's licenses and boards, once.
-  Index.prototype.loadState = function (s) {
-    var ix = this, st = ix.states[s];
-    if (!st || !st[3]) {
+  // files lists the files of a split index not yet loaded, in the order
+  // to load them: the parts of kinds, then the shard of state s (if any),
+  // then the other states' shards.
+  Index.prototype.files = function (s) {
+    var ix = this, out = ix.parts.slice();
+    if (ix.states[s] && ix.states[s][3]) {
+      out.push(ix.states[s][3]);
+    }
+    ix.states.forEach(function (st) {
+      if (st[3] && out.indexOf(st[3]) < 0) {
+        out.push(st[3]);
+      }
+    });
+    return out.filter(function (url) {
+      return !ix.loaded[url];
+    });
+  };
+
+  // more loads one more file, the first of files(s), and resolves to true,
+  // or to false when every file is in. A file is fetched once, however
+  // many callers ask for it.
+  Index.prototype.more = function (s) {
+    var ix = this, url = ix.files(s)[0];
+    if (!url) {
       return Promise.resolve(false);
     }
-    if (!ix.shards[s]) {
-      ix.shards[s] = getJSON(st[3]).then(function (f) {
-        ix.add(f.entries || []);
-        return true;
+    if (!ix.fetching[url]) {
+      ix.fetching[url] = getJSON(url).then(function (f) {
+        if (!ix.loaded[url]) {
+          ix.loaded[url] = true;
+          ix.add(f.entries || []);
+          ix.addFindings(f);
+        }
       });
-      ix.shards[s].catch(function () {
-        delete ix.shards[s]; // try again on next use
+      ix.fetching[url].catch(function () {
+        delete ix.fetching[url]; // try again on next use
       });
     }
-    return ix.shards[s];
+    return ix.fetching[url].then(function () {
+      return true;
+    });
   };
 
-  // loadAll fetches every shard not yet loaded.
+  // loadAll loads every file, one after another.
   Index.prototype.loadAll = function () {
     var ix = this;
-    return Promise.all(ix.states.map(function (st, s) {
-      return ix.loadState(s);
-    }));
+    return ix.more(-1).then(function (got) {
+      return got ? ix.loadAll() : ix;
+    });
   };
 
-  // complete reports whether every shard is loaded.
+  // complete reports whether every file is loaded.
   Index.prototype.complete = function () {
-    var ix = this;
-    return ix.states.every(function (st, s) {
-      return !st[3] || ix.shards[s];
-    });
+    return this.files(-1).length === 0;
   };
 
   var loading = null;
 
-  // load fetches the index once and resolves to an Index holding every
-  // entry but those of state shards, which load on demand.
+  // load fetches index.json once and resolves to an Index of its entries;
+  // the other files of a split index load as more and loadAll ask.
   function load() {
     if (!loading) {
       loading = getJSON(INDEX_URL).then(function (head) {
         var ix = new Index(head);
         ix.add(head.entries || []);
-        return Promise.all((head.parts || []).map(getJSON)).then(function (files) {
-          files.forEach(function (f) {
-            ix.add(f.entries || []);
-          });
-          return ix;
-        });
+        return ix;
       });
       loading.catch(function () {
         loading = null; // try again on next use

@@ -199,19 +199,22 @@
         }
         var found = S.search(ix, text);
         show(ix, found, text);
-        // Licenses and boards load by state: the named state's first,
-        // then the rest; the list is redrawn when more records arrive.
-        var size = ix.entries.length;
-        var refresh = function () {
-          if (mine === generation && ix.entries.length !== size) {
-            size = ix.entries.length;
-            show(ix, S.search(ix, text), text);
-          }
+        // A large index loads in files: the kinds first, then the named
+        // state's licenses and boards, then the others'. One at a time,
+        // so that the reader's typing never waits, and the list is
+        // redrawn as each arrives (unless the reader is choosing in it).
+        var next = function () {
+          ix.more(found.query.state).then(function (got) {
+            if (got && mine === generation) {
+              if (active < 0) {
+                found = S.search(ix, text);
+                show(ix, found, text);
+              }
+              setTimeout(next, 0);
+            }
+          }, function () {});
         };
-        var named = found.query.state >= 0 ? ix.loadState(found.query.state) : Promise.resolve();
-        named.then(refresh).then(function () {
-          return ix.loadAll();
-        }).then(refresh).catch(function () {});
+        next();
       }, function () {
         if (mine === generation) {
           close();
@@ -352,9 +355,7 @@
     }
 
     S.load().then(function (ix) {
-      return ix.loadAll().then(function () {
-        return ix;
-      });
+      return ix.loadAll();
     }).then(function (ix) {
       var timer = 0;
       apply(ix);
