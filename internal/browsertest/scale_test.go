@@ -2,8 +2,12 @@ package browsertest
 
 import (
 	"context"
+	"encoding/json"
+	"fmt"
 	"net/http/httptest"
+	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 	"time"
 
@@ -82,4 +86,67 @@ func firstKeystroke(b *testing.B, tb *tab, url string, warm bool) time.Duration 
 	ms := eval[float64](b, tb, `keystroke.shown - keystroke.start`)
 	tb.check(b)
 	return time.Duration(ms * float64(time.Millisecond))
+}
+
+// TestSearchSplitIndex searches a site of 1,000 synthetic licenses, whose
+// index is split: a query naming a state and a specialty must find the
+// license, which sits in the state's file that loads after the first
+// results.
+func TestSearchSplitIndex(t *testing.T) {
+	s := setup(t)
+	t.Parallel()
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := build.Build(context.Background(), build.Dirs(root, synthtest.Folder(t, 1000), out)); err != nil {
+		t.Fatal(err)
+	}
+	var index struct {
+		States      [][]string `json:"states"`
+		Specialties [][]string `json:"specialties"`
+	}
+	readJSON(t, filepath.Join(out, "search", "index.json"), &index)
+	st := slices.IndexFunc(index.States, func(s []string) bool { return s[3] != "" })
+	if st < 0 {
+		t.Fatal("the index is not split by state")
+	}
+	var shard struct{ Entries [][]any }
+	readJSON(t, filepath.Join(out, filepath.FromSlash(index.States[st][3])), &shard)
+	count := map[float64]int{}
+	for _, row := range shard.Entries {
+		if row[0] == float64(0) {
+			count[row[7].(float64)]++
+		}
+	}
+	var want string
+	var spec float64
+	for _, row := range shard.Entries {
+		if row[0] == float64(0) && count[row[7].(float64)] == 1 {
+			want, spec = "/licenses/"+row[1].(string), row[7].(float64)
+			break
+		}
+	}
+	if want == "" {
+		t.Skip("no specialty with a single license in the state's file")
+	}
+	srv := httptest.NewServer(siteHandler(out))
+	defer srv.Close()
+	tb := s.newTab(t, light)
+	query := index.Specialties[int(spec)][0] + " " + index.States[st][1]
+	if _, err := chromedp.Run(tb.ctx, chromedp.Navigate(srv.URL+"/about/")); err != nil {
+		t.Fatal(err)
+	}
+	tb.do(t, "typing "+query, chromedp.SendKeys(chromedp.ID("site-search"), query))
+	tb.waitFor(t, query+" to lead to "+want, fmt.Sprintf(
+		`(() => { const o = document.querySelector('#site-search-listbox [role=option]'); return o && o.getAttribute('data-href') === %q; })()`, want))
+	tb.check(t)
+}
+
+func readJSON(t *testing.T, name string, v any) {
+	t.Helper()
+	data, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(data, v); err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
 }
