@@ -36,7 +36,8 @@ var pngMagic = []byte("\x89PNG\r\n\x1a\n")
 // README: readme-home.png and readme-specialty.png, the first screen of
 // those pages at desktop width; readme-home-phone.png and
 // readme-search-phone.png (a search with typos), the first screen at
-// 390px; and readme-specialty-phone.png, the whole specialty page at 390px.
+// 390px; and readme-specialty-phone.png, the specialty page's state by
+// state section at 390px, its table opened.
 func TestScreenshots(t *testing.T) {
 	s := setup(t)
 	t.Parallel()
@@ -107,26 +108,25 @@ func TestScreenshots(t *testing.T) {
 		t.Run("readme/phone", func(t *testing.T) {
 			tb := s.newTab(t, light)
 			tb.do(t, "setting the viewport", chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile))
-			shoot := func(name string, full bool) {
+			shoot := func(name string) {
 				t.Helper()
-				shot := chromedp.CaptureScreenshot()
-				if full {
-					shot = chromedp.FullScreenshot(100)
-				}
-				png, err := chromedp.Run(tb.ctx, shot)
+				png, err := chromedp.Run(tb.ctx, chromedp.CaptureScreenshot())
 				if err != nil {
 					t.Fatalf("screenshot %s: %v", name, err)
 				}
 				save(t, name, png)
 			}
 			tb.mustVisit(t, "/")
-			shoot("readme-home-phone.png", false)
+			shoot("readme-home-phone.png")
 			if got := typeQuery(t, tb, "/", "respiratry texsa"); !strings.Contains(got.Note, "Showing results for") {
 				t.Errorf("the search with typos shows %q", got.Note)
 			}
-			shoot("readme-search-phone.png", false)
+			shoot("readme-search-phone.png")
 			tb.mustVisit(t, "/specialties/respiratory-care/")
-			shoot("readme-specialty-phone.png", true)
+			// The state-by-state section, its table opened.
+			eval[chromedp.Void](t, tb, `document.querySelector('#coverage ~ details').open = true;
+				window.scrollTo({top: document.getElementById('coverage').getBoundingClientRect().top + window.scrollY - 8, behavior: 'instant'})`)
+			shoot("readme-specialty-phone.png")
 			tb.check(t)
 		})
 		t.Logf("screenshots are in %s", dir)

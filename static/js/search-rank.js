@@ -187,8 +187,9 @@
   }
 
   // answer sets q.answer for a query naming a state and a specialty: the
-  // licenses of both rank first (bonus 3); when there is none, the state
-  // and specialty pages do, and q.answer says what research found.
+  // licenses of both rank first (bonus 3), then the state and specialty
+  // pages; when there is no license, those pages rank first and q.answer
+  // says what research found.
   function answer(ix, q, hits) {
     q.answer = null;
     if (q.state < 0 || q.specialty < 0) {
@@ -210,14 +211,12 @@
       finding: licensed ? null : ix.absent[q.state + "," + q.specialty] || null,
       complete: ix.complete()
     };
-    if (!licensed) {
-      hits.forEach(function (h) {
-        var e = h.entry;
-        if ((e.kind === "states" && e.state === q.state) || (e.kind === "specialties" && e.specialty === q.specialty)) {
-          h.bonus = 3;
-        }
-      });
-    }
+    hits.forEach(function (h) {
+      var e = h.entry;
+      if ((e.kind === "states" && e.state === q.state) || (e.kind === "specialties" && e.specialty === q.specialty)) {
+        h.bonus = licensed ? 1 : 3;
+      }
+    });
   }
 
   // suggest offers words for a query that matched nothing: the terms
