@@ -1,6 +1,8 @@
 // Package search builds the client-side search index: one entry per record
-// of every kind (and per content page), which static/js/search.js loads to
-// show results as a reader types, with no server and no third party.
+// of every kind (and per content page), and the tables that let
+// static/js/search-rank.js read a query as "this state, this specialty".
+// The browser loads it to show results as a reader types, with no server
+// and no third party; the work that can be done once is done here.
 //
 // Contract:
 //
@@ -8,31 +10,48 @@
 //     kind, in the graph's own stable order. The /search/ page renders the
 //     same entries as its no-JavaScript list, so that the script can match
 //     each link of that list to its entry by URL.
-//   - Files and Write encode the entries as JSON, byte for byte as
-//     json.Marshal would: a string with anything to escape goes through
-//     encoding/json (so every string is escaped for JSON, and <, > and &
-//     as \u003c and so on). The output depends only on the graph: the
-//     same graph gives the same bytes. Entries and Write cost time linear
-//     in the records; Write holds one encoded entry at a time.
+//   - An entry's terms are the distinct stems (Stem) of its words, stopwords
+//     left out: the title's first, then the detail's and those of what the
+//     page says besides (state code, board, acronyms, O*NET-SOC codes and
+//     titles, synonyms, demonyms). search-index.js stems a query with the
+//     same rules, and matches a word it lacks as a typo by Edits and
+//     Candidates; a browser test holds the two to the same answers.
+//   - BuildTables names each state by its name, its code (unless an
+//     everyday word such as "in") and its demonyms, and each specialty by
+//     its name, a word of its name no other specialty has, its synonyms and
+//     its certifications' acronyms. Each table is defined once: states come
+//     from content/states.yaml, acronyms from the certifications, demonyms
+//     and synonyms from the tables in intent.go.
+//   - Files and Write encode the index as JSON, every string escaped by
+//     encoding/json (so <, > and & become \u003c and so on). The output
+//     depends only on the graph. They cost time linear in the records and
+//     hold one encoded entry at a time.
 //   - When the whole index would be larger than Options.SplitAbove bytes,
-//     Files and Write write a manifest listing one file per kind instead of the
-//     entries themselves; search.js accepts both forms.
+//     index.json keeps the tables and the entries of the few kinds a query
+//     names most (states, specialties, families, pages); the findings and
+//     each other kind get a file, listed in "parts", except licenses and
+//     boards, which get a file per state, named in that state's row.
 //
-// The index format (version 1), at <Dir>/index.json:
+// The index format (version 2), at <Dir>/index.json:
 //
-//	{"v":1,
+//	{"v":2,
 //	 "kinds":[["licenses","License","/licenses/"], ...],   name, label, URL prefix
-//	 "entries":[[0,"tx-perfusionist","Licensed Perfusionist","Texas · Perfusion","tx license 29 2031 00 ccp ..."], ...]}
+//	 "states":[["OH","Ohio","/states/oh/",""], ...],        code, name, page, file of its licenses and boards if split
+//	 "specialties":[["Perfusion","/specialties/perfusion/"], ...],
+//	 "names":[["ohioan",35,-1],["rrt",-1,3,1], ...],        phrase, state, specialty, 1 if an acronym
+//	 "stop":["a","an", ...],                                  words a query drops
+//	 "absent":[[35,2,0], ...],                                state, specialty, finding
+//	 "findings":[["Not among ...","UNMC ...","https://..."]], note, source title, source URL
+//	 "entries":[[0,"tx-perfusionist/","Licensed Perfusionist","Texas · Perfusion","licensed perfusionist texas perfusion tx ...",2,47,2], ...]}
 //
-// An entry is [kind index, path, title, detail, keywords]. The page's URL
-// is the kind's prefix followed by path, unless path starts with "/", in
-// which case it is the URL itself. Keywords are lower-case words, separated
-// by spaces, that the title and detail do not already contain: acronyms of
-// certifications, state codes, board names, O*NET-SOC codes and titles.
-//
-// A split index has "parts" instead of "entries": a list of site paths, one
-// per kind, each a file {"v":1,"entries":[...]} whose kind indexes refer to
-// the manifest's "kinds".
+// An entry is [kind index, path, title, detail, terms, title terms, state,
+// specialty]: the page's URL is the kind's prefix followed by path, unless
+// path starts with "/", in which case it is the URL itself; terms are
+// separated by spaces, the first "title terms" of them the title's; state
+// and specialty index the tables, -1 for none. A split index has "parts",
+// a list of site paths to load after it; each part, like each state's
+// file, is {"v":2,"entries":[...]} or, for the findings,
+// {"v":2,"absent":...,"findings":...}.
 package search
 
 import (
