@@ -79,14 +79,21 @@ func (p *pager) comparePage(m resolve.Meta, s *resolve.Specialty) *ComparePage {
 	b := p.base(m, s.Name+": compare states", "Every state's "+strings.ToLower(s.Name)+" license side by side: requirements, fees, endorsement, temporary permits and compacts.")
 	b.Crumbs = []Crumb{{URL: "/specialties/", Title: kindTitle("specialties")}, {URL: s.Path, Title: s.Name}}
 	b.Specialty = s
-	cp := &ComparePage{Data: b, Licenses: s.Licenses}
+	// Permits are rows of their full license, not columns of their own.
+	var full []*resolve.License
+	for _, l := range s.Licenses {
+		if l.Credential != "permit" {
+			full = append(full, l)
+		}
+	}
+	cp := &ComparePage{Data: b, Licenses: full}
 	cp.CSV, cp.JSON = opendata.SpecialtyPaths(s)
 	for _, c := range coverage(p.g, s) {
 		if c.Status != "licensed" {
 			cp.Absent = append(cp.Absent, c)
 		}
 	}
-	for _, l := range s.Licenses {
+	for _, l := range full {
 		if len(cp.States) == 0 || cp.States[len(cp.States)-1] != l.State {
 			cp.States = append(cp.States, l.State)
 		}
@@ -95,7 +102,7 @@ func (p *pager) comparePage(m resolve.Meta, s *resolve.Specialty) *ComparePage {
 	for _, c := range opendata.Compared() {
 		row := CompareRow{Label: c.Label, Type: c.Type, Name: c.Name, Ref: c.RefKind()}
 		known := false
-		for _, l := range s.Licenses {
+		for _, l := range full {
 			cell := c.Value(base, l)
 			known = known || cell.Text != "" || len(cell.List) > 0 || cell.Known
 			row.Cells = append(row.Cells, CompareCell{State: strings.ToLower(string(l.State.Code)), Cell: cell})
