@@ -16,7 +16,7 @@ var allowed = []string{
 	"github.com/dlclark/regexp2/v2",   // chroma's lexers
 	"gopkg.in/yaml.v3",                // content, with positions
 	"github.com/fsnotify/fsnotify",    // serve: watching files
-	"golang.org/x/sys",                // fsnotify's system calls
+	"golang.org/x/sys",                // fsnotify's system calls; the output's atomic swap
 }
 
 func TestDependencies(t *testing.T) {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -31,9 +32,12 @@ var pngMagic = []byte("\x89PNG\r\n\x1a\n")
 // TestScreenshots saves full-page PNGs of a few pages at phone and desktop
 // widths into LICENSURE_SCREENSHOTS (a temporary folder when unset), and
 // checks that no page scrolls sideways on a phone. With
-// LICENSURE_SCREENSHOTS set it also saves the dark scheme, and
-// readme-home.png and readme-specialty.png: the first screen of those
-// pages at desktop width, for the README.
+// LICENSURE_SCREENSHOTS set it also saves the dark scheme, and for the
+// README: readme-home.png and readme-specialty.png, the first screen of
+// those pages at desktop width; readme-home-phone.png and
+// readme-search-phone.png (a search with typos), the first screen at
+// 390px; and readme-specialty-phone.png, the specialty page's state by
+// state section at 390px, its table opened.
 func TestScreenshots(t *testing.T) {
 	s := setup(t)
 	t.Parallel()
@@ -101,6 +105,30 @@ func TestScreenshots(t *testing.T) {
 		})
 	}
 	if keep {
+		t.Run("readme/phone", func(t *testing.T) {
+			tb := s.newTab(t, light)
+			tb.do(t, "setting the viewport", chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile))
+			shoot := func(name string) {
+				t.Helper()
+				png, err := chromedp.Run(tb.ctx, chromedp.CaptureScreenshot())
+				if err != nil {
+					t.Fatalf("screenshot %s: %v", name, err)
+				}
+				save(t, name, png)
+			}
+			tb.mustVisit(t, "/")
+			shoot("readme-home-phone.png")
+			if got := typeQuery(t, tb, "/", "respiratry texsa"); !strings.Contains(got.Note, "Showing results for") {
+				t.Errorf("the search with typos shows %q", got.Note)
+			}
+			shoot("readme-search-phone.png")
+			tb.mustVisit(t, "/specialties/respiratory-care/")
+			// The state-by-state section, its table opened.
+			eval[chromedp.Void](t, tb, `document.querySelector('#coverage ~ details').open = true;
+				window.scrollTo({top: document.getElementById('coverage').getBoundingClientRect().top + window.scrollY - 8, behavior: 'instant'})`)
+			shoot("readme-specialty-phone.png")
+			tb.check(t)
+		})
 		t.Logf("screenshots are in %s", dir)
 	}
 }

@@ -102,7 +102,7 @@ func requirements() (chromium string, err error) {
 
 // setup returns the shared suite. When Chromium or axe-core is missing it
 // skips the test, or fails it when the environment variable CI is set.
-func setup(t *testing.T) *suite {
+func setup(t testing.TB) *suite {
 	t.Helper()
 	chromium, err := requirements()
 	if err != nil {
@@ -273,7 +273,7 @@ const (
 
 // newTab opens a tab in the shared browser, emulating the colour scheme,
 // and closes it when the test ends.
-func (s *suite) newTab(t *testing.T, cs scheme) *tab {
+func (s *suite) newTab(t testing.TB, cs scheme) *tab {
 	t.Helper()
 	tb := &tab{s: s, urls: map[network.RequestID]string{}}
 	ctx, cancel := chromedp.NewContext(s.browser, chromedp.WithListener(tb.listen))
@@ -330,7 +330,7 @@ func (tb *tab) listen(ev any) {
 }
 
 // check fails t for what the tab recorded since the last check.
-func (tb *tab) check(t *testing.T) {
+func (tb *tab) check(t testing.TB) {
 	t.Helper()
 	tb.mu.Lock()
 	offsite, problems := tb.offsite, tb.problems
@@ -347,7 +347,7 @@ func (tb *tab) check(t *testing.T) {
 
 // visit loads a path of the site and returns the HTTP status of the
 // document.
-func (tb *tab) visit(t *testing.T, p string) int64 {
+func (tb *tab) visit(t testing.TB, p string) int64 {
 	t.Helper()
 	resp, err := chromedp.Run(tb.ctx, chromedp.NavigateResponse(tb.s.baseURL+p))
 	if err != nil {
@@ -360,7 +360,7 @@ func (tb *tab) visit(t *testing.T, p string) int64 {
 }
 
 // mustVisit loads a path and requires HTTP 200.
-func (tb *tab) mustVisit(t *testing.T, p string) {
+func (tb *tab) mustVisit(t testing.TB, p string) {
 	t.Helper()
 	if status := tb.visit(t, p); status != http.StatusOK {
 		t.Fatalf("%s: HTTP %d, want 200", p, status)
@@ -368,7 +368,7 @@ func (tb *tab) mustVisit(t *testing.T, p string) {
 }
 
 // eval evaluates JavaScript in the tab's page and decodes its value.
-func eval[T any](t *testing.T, tb *tab, js string, opts ...chromedp.EvaluateOption) T {
+func eval[T any](t testing.TB, tb *tab, js string, opts ...chromedp.EvaluateOption) T {
 	t.Helper()
 	v, err := chromedp.Run(tb.ctx, chromedp.Evaluate[T](js, opts...))
 	if err != nil {
@@ -378,7 +378,7 @@ func eval[T any](t *testing.T, tb *tab, js string, opts ...chromedp.EvaluateOpti
 }
 
 // do runs actions in the tab.
-func (tb *tab) do(t *testing.T, what string, steps ...chromedp.Action[chromedp.Void]) {
+func (tb *tab) do(t testing.TB, what string, steps ...chromedp.Action[chromedp.Void]) {
 	t.Helper()
 	if err := chromedp.Do(tb.ctx, steps...); err != nil {
 		t.Fatalf("%s: %v", what, err)
@@ -386,7 +386,7 @@ func (tb *tab) do(t *testing.T, what string, steps ...chromedp.Action[chromedp.V
 }
 
 // waitFor polls a JavaScript predicate until it is true.
-func (tb *tab) waitFor(t *testing.T, what, predicate string) {
+func (tb *tab) waitFor(t testing.TB, what, predicate string) {
 	t.Helper()
 	_, err := chromedp.Run(tb.ctx, chromedp.Poll[chromedp.Void](predicate,
 		chromedp.WithPollingInterval(25*time.Millisecond), chromedp.WithPollingTimeout(10*time.Second)))

@@ -9,7 +9,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -22,6 +21,7 @@ import (
 	"github.com/licensure/licensure/internal/output"
 	"github.com/licensure/licensure/internal/render"
 	"github.com/licensure/licensure/internal/resolve"
+	"github.com/licensure/licensure/internal/safefs"
 )
 
 // ErrContent means the content has errors; the diagnostics say which.
@@ -49,7 +49,8 @@ func (o *Options) progress(stage string, done, total int) {
 	}
 }
 
-// Dirs returns options reading the usual folders of a site root.
+// Dirs returns options reading the usual folders of a site root, through
+// package safefs: regular files only, no symbolic links.
 func Dirs(root, content, out string) Options {
 	if content == "" {
 		content = filepath.Join(root, "content")
@@ -58,9 +59,9 @@ func Dirs(root, content, out string) Options {
 		out = filepath.Join(root, "public")
 	}
 	return Options{
-		Content:   os.DirFS(content),
-		Templates: os.DirFS(filepath.Join(root, "templates")),
-		Static:    os.DirFS(filepath.Join(root, "static")),
+		Content:   safefs.Dir(content),
+		Templates: safefs.Dir(filepath.Join(root, "templates")),
+		Static:    safefs.Dir(filepath.Join(root, "static")),
 		Out:       out,
 		Check:     check.Options{Today: time.Now()},
 	}
@@ -144,9 +145,17 @@ func write(ctx context.Context, g *resolve.Graph, opts Options) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	if opts.Fault != nil {
-		dir.InjectFault(opts.Fault)
-	}
+	// Every file written first checks for cancellation, so that a build
+	// stops within a file, not only between pages, when interrupted.
+	dir.InjectFault(func(p string) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if opts.Fault != nil {
+			return opts.Fault(p)
+		}
+		return nil
+	})
 	// Every file goes through the link collector as it is written, so the
 	// links are checked without reading the site back.
 	links := linkcheck.NewCollector(linkcheck.Options{BaseURL: string(g.Site.BaseURL)})
@@ -160,7 +169,7 @@ func write(ctx context.Context, g *resolve.Graph, opts Options) (int, error) {
 	if err != nil {
 		return n, errors.Join(err, dir.Abort())
 	}
-	return n, dir.Commit()
+	return n + 1, dir.Commit() // and the output's marker
 }
 
 // checkLinks fails the build when an internal link or #anchor of the

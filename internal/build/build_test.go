@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -155,4 +156,57 @@ func (o overlayFS) Open(name string) (fs.File, error) {
 		return sitetest.FS(map[string]string{name: o.data}).Open(name)
 	}
 	return o.FS.Open(name)
+}
+
+// TestBuildRefusesOversizedPage renders a template that writes more than
+// render.MaxPageSize: the build fails naming the page and the limit.
+func TestBuildRefusesOversizedPage(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	opts := options(t, sitetest.Base(), out)
+	opts.Templates = overlay(opts.Templates, "board.html", `{{define "main"}}{{$k := "`+strings.Repeat("x", 1024)+`"}}{{range 65537}}{{$k}}{{end}}{{end}}`)
+	_, err := Build(context.Background(), opts)
+	want := "render boards/oh-board/index.html: page is over the limit of 67108864 bytes (64 MiB)"
+	if err == nil || err.Error() != want {
+		t.Errorf("build: %v, want %s", err, want)
+	}
+}
+
+// TestTemplatesParsedOncePerBuild counts the reads of every template
+// file during a build: each is read once, however many workers render.
+func TestTemplatesParsedOncePerBuild(t *testing.T) {
+	opts := options(t, sitetest.Base(), filepath.Join(t.TempDir(), "public"))
+	counter := &countingFS{FS: opts.Templates, opens: map[string]int{}}
+	opts.Templates = counter
+	prev := runtime.GOMAXPROCS(8)
+	defer runtime.GOMAXPROCS(prev)
+	if _, err := Build(context.Background(), opts); err != nil {
+		t.Fatal(err)
+	}
+	if len(counter.opens) < 10 {
+		t.Fatalf("only %d templates read", len(counter.opens))
+	}
+	for name, n := range counter.opens {
+		if n != 1 {
+			t.Errorf("%s read %d times", name, n)
+		}
+	}
+}
+
+// countingFS counts how often each file is opened.
+type countingFS struct {
+	fs.FS
+	mu    sync.Mutex
+	opens map[string]int
+}
+
+func (c *countingFS) Open(name string) (fs.File, error) {
+	f, err := c.FS.Open(name)
+	if err == nil {
+		if info, serr := f.Stat(); serr == nil && !info.IsDir() {
+			c.mu.Lock()
+			c.opens[name]++
+			c.mu.Unlock()
+		}
+	}
+	return f, err
 }

@@ -57,7 +57,7 @@ type fileCreator interface {
 func WriteExtraFiles(w FileWriter, g *resolve.Graph, rendered []render.Page) (int, error) {
 	tasks := []func(e *emitter) error{
 		func(e *emitter) error {
-			_, err := search.Write(search.Entries(g), search.Options{Dir: "search", SplitAbove: searchSplitAbove}, e.emit)
+			_, err := search.Write(search.Build(g), search.Options{Dir: "search", SplitAbove: searchSplitAbove}, e.emit)
 			return err
 		},
 	}

@@ -2,7 +2,10 @@ package build
 
 import (
 	"bufio"
+	"bytes"
+	"compress/gzip"
 	"context"
+	"encoding/json"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -12,7 +15,7 @@ import (
 // TestWholeSite walks the built shipped site: no double escaping, no
 // inline script or style (the Content-Security-Policy forbids them), one
 // h1 and a language on every page, no request to another site, and
-// headers that keep the policy. Links and anchors are checked by the build
+// headers that keep the policy, and a <title> no other page has. Links and anchors are checked by the build
 // itself, which fails on a broken one.
 func TestWholeSite(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
@@ -27,9 +30,17 @@ func TestWholeSite(t *testing.T) {
 		eventAttr     = regexp.MustCompile(`<[a-zA-Z][^>]*\son[a-z]+\s*=`)
 		external      = regexp.MustCompile(`<(?:script|img|iframe|source|audio|video)\b[^>]*\ssrc="(?:https?:)?//|<link\b[^>]*rel="(?:stylesheet|icon|preload|modulepreload|manifest)"[^>]*href="(?:https?:)?//`)
 	)
+	titled := map[string]string{} // <title> -> a page that has it
 	for name, page := range files {
 		if !strings.HasSuffix(name, ".html") {
 			continue
+		}
+		if m := titleRE.FindStringSubmatch(page); m == nil {
+			t.Errorf("%s: no <title>", name)
+		} else if other, ok := titled[m[1]]; ok {
+			t.Errorf("%s and %s share the title %q", name, other, m[1])
+		} else {
+			titled[m[1]] = name
 		}
 		for what, re := range map[string]*regexp.Regexp{"double escaping": doubleEscaped, "an inline script": inlineScript,
 			"a style attribute": styleAttr, "an event-handler attribute": eventAttr, "a resource from another site": external} {
@@ -45,7 +56,32 @@ func TestWholeSite(t *testing.T) {
 		}
 	}
 	checkHeaders(t, files["_headers"])
+	checkSearchSize(t, files)
 }
+
+// checkSearchSize holds what a reader downloads before the first
+// suggestion (index.json and the parts it lists) under 50 KB gzipped.
+func checkSearchSize(t *testing.T, files map[string]string) {
+	t.Helper()
+	head := files["search/index.json"]
+	var index struct{ Parts []string }
+	if err := json.Unmarshal([]byte(head), &index); err != nil {
+		t.Fatalf("search/index.json: %v", err)
+	}
+	var b bytes.Buffer
+	zw, _ := gzip.NewWriterLevel(&b, gzip.BestCompression)
+	zw.Write([]byte(head))
+	for _, p := range index.Parts {
+		zw.Write([]byte(files[strings.TrimPrefix(p, "/")]))
+	}
+	zw.Close()
+	if b.Len() > 50<<10 {
+		t.Errorf("the search index is %d bytes gzipped; keep it under 50 KB", b.Len())
+	}
+	t.Logf("search index: %d bytes, %d gzipped", len(head), b.Len())
+}
+
+var titleRE = regexp.MustCompile(`<title>([^<]*)</title>`)
 
 // checkHeaders parses Netlify's _headers and checks the policy every page
 // gets.

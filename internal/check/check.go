@@ -2,7 +2,8 @@
 // references to records that do not exist (with the closest existing ID as
 // a hint), record links in prose that do not resolve, records that would
 // confuse readers by sharing a title, facts that contradict each other
-// (a license whose board is in another state), and stale reviews.
+// (a license whose board is in another state), aliases that name a path
+// the build writes, and stale reviews.
 //
 // Structural problems inside one file are package load's; check runs on
 // whatever load returned, so one run reports both kinds at once.
@@ -50,6 +51,7 @@ func Check(c *load.Content, opts Options, diags *diag.List) {
 			checkPermits(c, ks, l)
 			checkCompacts(c, l)
 			checkCertifications(c, l)
+			checkAliases(c, l)
 			checkReviews(c, opts, l)
 		},
 	}

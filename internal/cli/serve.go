@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 
 	"github.com/licensure/licensure/internal/build"
@@ -17,6 +18,10 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	fs.BoolVar(&public, "public", false, "allow an address that is not on loopback")
 	if err := parse(fs, args); err != nil {
 		return err
+	}
+	if err := serve.CheckAddr(addr, public); err != nil {
+		fmt.Fprintf(fs.Output(), "%s serve: %v\n", programName, err)
+		return errUsage
 	}
 	root, err := filepath.Abs(root)
 	if err != nil {

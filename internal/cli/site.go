@@ -5,10 +5,12 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"path/filepath"
 	"time"
 
 	"github.com/licensure/licensure/internal/build"
 	"github.com/licensure/licensure/internal/model"
+	"github.com/licensure/licensure/internal/output"
 )
 
 // siteFlags are the flags build and check share.
@@ -41,6 +43,9 @@ func runBuild(ctx context.Context, e *env, args []string) (err error) {
 	if err := checkFormat(fs, format); err != nil {
 		return err
 	}
+	if err := checkOut(fs, s, out); err != nil {
+		return err
+	}
 	stop, err := prof.start()
 	if err != nil {
 		return err
@@ -58,7 +63,35 @@ func runBuild(ctx context.Context, e *env, args []string) (err error) {
 	if p != nil {
 		p.clear()
 	}
+	if errors.Is(berr, output.ErrNotOurs) {
+		fmt.Fprintf(fs.Output(), "%s build: %v\n", programName, berr)
+		return errUsage
+	}
 	return report(e, res, berr, format, s.quiet, true)
+}
+
+// checkOut refuses, as a usage error, an output folder that a build must
+// not replace: one of the site's inputs, a folder holding them, the root
+// of the file system, the home folder, or a folder this tool did not
+// build.
+func checkOut(fs *flag.FlagSet, s siteFlags, out string) error {
+	if out == "" {
+		out = filepath.Join(s.root, "public")
+	}
+	content := s.content
+	if content == "" {
+		content = filepath.Join(s.root, "content")
+	}
+	inputs := map[string]string{"content": content, "templates": filepath.Join(s.root, "templates"), "static": filepath.Join(s.root, "static")}
+	err := output.Guard(out, s.root, inputs)
+	if err == nil {
+		err = output.Owned(out)
+	}
+	if err != nil {
+		fmt.Fprintf(fs.Output(), "%s build: --out %s %v\n", programName, out, err)
+		return errUsage
+	}
+	return nil
 }
 
 func runCheck(_ context.Context, e *env, args []string) error {

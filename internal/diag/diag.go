@@ -11,7 +11,9 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Severity says whether a diagnostic fails a build.
@@ -112,7 +114,45 @@ type List struct {
 }
 
 // Add records a diagnostic.
-func (l *List) Add(d Diagnostic) { l.items = append(l.items, d) }
+//
+// A message or hint longer than MaxMessage bytes is cut there: messages
+// quote content only through Excerpt, and the cut makes sure no path
+// prints more of a file than that.
+func (l *List) Add(d Diagnostic) {
+	d.Message, d.Hint = cut(d.Message), cut(d.Hint)
+	l.items = append(l.items, d)
+}
+
+// MaxMessage is the longest message or hint a diagnostic prints.
+const MaxMessage = 400
+
+// MaxExcerpt is the number of characters of content Excerpt keeps.
+const MaxExcerpt = 40
+
+// Excerpt quotes a value taken from a file for a message, as %q would,
+// keeping at most its first MaxExcerpt characters and marking the cut
+// with "...": a diagnostic never prints a file's contents.
+func Excerpt(s string) string {
+	n := 0
+	for i := range s {
+		if n == MaxExcerpt {
+			return strconv.Quote(s[:i] + "...")
+		}
+		n++
+	}
+	return strconv.Quote(s)
+}
+
+func cut(s string) string {
+	if len(s) <= MaxMessage {
+		return s
+	}
+	i := MaxMessage
+	for i > 0 && !utf8.RuneStart(s[i]) {
+		i--
+	}
+	return s[:i] + "..."
+}
 
 // Errorf records an error at file:pos.
 func (l *List) Errorf(file string, pos Pos, format string, args ...any) {

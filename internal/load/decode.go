@@ -151,7 +151,7 @@ func (d *decoder) mapping(n *yaml.Node, v reflect.Value, t *schema.Type, p *path
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		key, val := n.Content[i], n.Content[i+1]
 		if first := firstKey(n, i, key.Value, seen); first < i {
-			d.errorf(key, "duplicate key %q (first set on line %d)", key.Value, n.Content[first].Line)
+			d.errorf(key, "duplicate key %s (first set on line %d)", diag.Excerpt(key.Value), n.Content[first].Line)
 			continue
 		}
 		if seen != nil {
@@ -203,7 +203,7 @@ func (d *decoder) unknownField(key *yaml.Node, t *schema.Type, path string) {
 	for i, f := range t.Fields {
 		names[i] = f.Name
 	}
-	msg := fmt.Sprintf("unknown field %q", join(path, key.Value))
+	msg := fmt.Sprintf("unknown field %s", diag.Excerpt(join(path, key.Value)))
 	if best := suggest.Closest(key.Value, names); best != "" {
 		d.diags.Add(diag.Diagnostic{File: d.file, Pos: at(key), Message: msg, Hint: fmt.Sprintf("did you mean %q?", best)})
 		return
@@ -263,8 +263,17 @@ func (d *decoder) scalarRules(n *yaml.Node, f *schema.Field, format schema.Forma
 		d.refs = append(d.refs, Ref{Kind: f.Ref, ID: n.Value, Field: path, Pos: at(n)})
 	}
 	if format == schema.Markdown {
-		d.refs = appendLinkRefs(d.refs, n.Value, d.lines, n.Line, path)
+		if problem, _ := markdownProblem(n.Value); problem != "" {
+			d.errorf(n, "%s: %s", path, problem)
+			return // the links of a text too large are not looked for
+		}
+		d.refs = appendLinkRefs(d.refs, n.Value, d.lines, n.Line, path, d.bad)
 	}
+}
+
+// bad reports a problem with a hint at pos.
+func (d *decoder) bad(pos diag.Pos, msg, hint string) {
+	d.diags.Add(diag.Diagnostic{File: d.file, Pos: pos, Message: msg, Hint: hint})
 }
 
 func (d *decoder) list(n *yaml.Node, v reflect.Value, t *schema.Type, p *pathNode) {
@@ -342,11 +351,11 @@ func describe(n *yaml.Node) string {
 	}
 	switch n.Tag {
 	case "!!int", "!!float":
-		return "the number " + n.Value
+		return "the number " + strings.Trim(diag.Excerpt(n.Value), `"`)
 	case "!!bool":
 		return "the boolean " + n.Value
 	}
-	return strconv.Quote(n.Value)
+	return diag.Excerpt(n.Value)
 }
 
 func join(path, name string) string {

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/licensure/licensure/internal/diag"
 	"github.com/licensure/licensure/internal/schema"
 )
 
@@ -59,19 +60,19 @@ func checkFormat(f schema.Format, v string) string {
 		return checkURL(v)
 	case schema.Date:
 		if _, err := time.Parse(time.DateOnly, v); err != nil {
-			return fmt.Sprintf("invalid date %q: want YYYY-MM-DD", v)
+			return fmt.Sprintf("invalid date %s: want YYYY-MM-DD", diag.Excerpt(v))
 		}
 	case schema.StateCode:
 		if !isStateCode(v) {
-			return fmt.Sprintf("invalid state code %q: want two upper-case letters such as OH", v)
+			return fmt.Sprintf("invalid state code %s: want two upper-case letters such as OH", diag.Excerpt(v))
 		}
 	case schema.SOCCode:
 		if !isSOCCode(v) {
-			return fmt.Sprintf("invalid O*NET-SOC code %q: want NN-NNNN.NN", v)
+			return fmt.Sprintf("invalid O*NET-SOC code %s: want NN-NNNN.NN", diag.Excerpt(v))
 		}
 	case schema.Path:
 		if !strings.HasPrefix(v, "/") || strings.HasPrefix(v, "//") || strings.ContainsAny(v, " \t\\?#\"'<>") || strings.Contains(v, "..") {
-			return fmt.Sprintf("invalid path %q: want a site path such as /licenses/old-name/", v)
+			return fmt.Sprintf("invalid path %s: want a site path such as /licenses/old-name/", diag.Excerpt(v))
 		}
 	}
 	return ""
@@ -84,11 +85,11 @@ func checkURL(v string) string {
 	u, err := url.Parse(v)
 	switch {
 	case err != nil || strings.ContainsAny(v, " \t\n\"'<>`"):
-		return fmt.Sprintf("invalid URL %q", v)
+		return fmt.Sprintf("invalid URL %s", diag.Excerpt(v))
 	case u.Scheme != "http" && u.Scheme != "https":
-		return fmt.Sprintf("URL %q must start with https:// or http://", v)
+		return fmt.Sprintf("URL %s must start with https:// or http://", diag.Excerpt(v))
 	case u.Host == "":
-		return fmt.Sprintf("URL %q has no host", v)
+		return fmt.Sprintf("URL %s has no host", diag.Excerpt(v))
 	}
 	return ""
 }
@@ -130,5 +131,5 @@ func checkEnum(allowed []string, v string) string {
 			return ""
 		}
 	}
-	return fmt.Sprintf("invalid value %q: want one of %s", v, strings.Join(allowed, ", "))
+	return fmt.Sprintf("invalid value %s: want one of %s", diag.Excerpt(v), strings.Join(allowed, ", "))
 }

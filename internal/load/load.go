@@ -2,9 +2,13 @@
 //
 // Load reads through an fs.FS, so tests hand in fstest.MapFS or an unpacked
 // txtar archive. It reports every structural problem at once, each at its
-// file:line:col: unreadable or hostile files, YAML syntax, duplicate keys,
-// unknown fields (with a "did you mean"), wrong types, missing required
-// fields, bad formats and bad IDs. It never reports on references between
+// file:line:col: unreadable or hostile files (symbolic links and special
+// files at their own path, when read through package safefs; files over
+// MaxFileSize), YAML syntax, duplicate keys, unknown fields (with a "did
+// you mean"), wrong types, missing required fields, bad formats, bad IDs,
+// Markdown over its limits (mdlimits.go) and links whose scheme the site
+// refuses, in every Markdown link form. Values quoted in a message are
+// cut to a short excerpt (diag.Excerpt). It never reports on references between
 // records, which need the whole content: that is package check's job, from
 // the Refs each record carries.
 //
@@ -13,7 +17,7 @@
 package load
 
 import (
-	"io"
+	"errors"
 	"io/fs"
 	"path"
 	"reflect"
@@ -26,6 +30,7 @@ import (
 
 	"github.com/licensure/licensure/internal/diag"
 	"github.com/licensure/licensure/internal/model"
+	"github.com/licensure/licensure/internal/safefs"
 	"github.com/licensure/licensure/internal/schema"
 )
 
@@ -144,8 +149,8 @@ func byID(a, b *Record) int { return strings.Compare(a.ID, b.ID) }
 // recordFiles lists the YAML files of a kind's folder, reporting entries
 // that cannot be records. A missing folder is an empty kind.
 func (l *loader) recordFiles(k model.Kind) []string {
-	entries, err := fs.ReadDir(l.fsys, k.Name)
-	if err != nil {
+	entries, ok := l.readDir(k.Name)
+	if !ok {
 		return nil
 	}
 	var names []string
@@ -174,10 +179,10 @@ func (l *loader) recordFiles(k model.Kind) []string {
 // extension, reporting anything else found in a content folder.
 func (l *loader) usableEntry(e fs.DirEntry, file, ext string) bool {
 	switch {
-	case strings.HasPrefix(e.Name(), "."):
+	case strings.HasPrefix(e.Name(), ".") && e.Type()&fs.ModeSymlink == 0:
 		return false // editor swap files, .gitkeep
-	case e.Type()&fs.ModeSymlink != 0:
-		l.diags.Errorf(file, diag.Pos{}, "symbolic links are not allowed in content")
+	case safefs.EntryErr(e) != nil:
+		l.diags.Errorf(file, diag.Pos{}, "%v", safefs.EntryErr(e))
 	case e.IsDir():
 		l.diags.Errorf(file, diag.Pos{}, "unexpected folder in a content folder")
 	case path.Ext(e.Name()) != ext:
@@ -228,24 +233,54 @@ func (l *loader) readInto(w *worker, name, file string, diags *diag.List) ([]byt
 		w.buf = src[:0]
 	}
 	if err != nil {
-		if big, ok := err.(tooLarge); ok {
-			diags.Errorf(file, diag.Pos{}, "file is %d bytes, over the limit of %d", int64(big), MaxFileSize)
-		} else {
-			diags.Errorf(file, diag.Pos{}, "cannot read: %v", unwrapPath(err))
-		}
+		l.readErr(diags, file, err)
 		return nil, false
 	}
 	return src, checkBytes(file, src, diags)
 }
 
-// tooLarge is the size of a file over MaxFileSize.
+// readErr reports why a file or folder could not be read: a symbolic link
+// or a special file at its own path (which may be a folder on the way),
+// a file over the size limit, or what the system said.
+func (l *loader) readErr(diags *diag.List, file string, err error) {
+	var big tooLarge
+	switch {
+	case errors.As(err, &big) && big > MaxFileSize:
+		diags.Errorf(file, diag.Pos{}, "file is %d bytes, over the limit of %d", int64(big), MaxFileSize)
+	case errors.As(err, &big):
+		diags.Errorf(file, diag.Pos{}, "file is over the limit of %d bytes", MaxFileSize)
+	default:
+		if msg, ok := safefs.Describe(err); ok {
+			at, _ := safefs.Offender(err)
+			diags.Errorf(l.prefix+at, diag.Pos{}, "%s", msg)
+			return
+		}
+		diags.Errorf(file, diag.Pos{}, "cannot read: %v", unwrapPath(err))
+	}
+}
+
+// readDir lists a folder of the content. A missing folder is empty; any
+// other failure, such as a folder that is a symbolic link, is reported.
+func (l *loader) readDir(name string) ([]fs.DirEntry, bool) {
+	entries, err := fs.ReadDir(l.fsys, name)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, false
+	}
+	if err != nil {
+		l.readErr(l.diags, l.prefix+name, err)
+		return nil, false
+	}
+	return entries, true
+}
+
+// tooLarge is the size of a file over MaxFileSize, as its Stat says, or
+// 0 when Stat says less than what was read.
 type tooLarge int64
 
 func (e tooLarge) Error() string { return "file too large" }
 
-// readFile reads a file into buf, reusing its space, unless it is larger
-// than MaxFileSize. It stats the file only when it has read more than that,
-// so it reads a file the way fs.ReadFile does with one system call less.
+// readFile reads a file into buf, reusing its space, and fails once it
+// has read more than MaxFileSize bytes, whatever the file's size claims.
 func readFile(fsys fs.FS, name string, buf []byte) ([]byte, error) {
 	f, err := fsys.Open(name)
 	if err != nil {
@@ -255,31 +290,15 @@ func readFile(fsys fs.FS, name string, buf []byte) ([]byte, error) {
 	if cap(buf) < 64<<10 {
 		buf = make([]byte, 0, 64<<10)
 	}
-	buf = buf[:0]
-	checked := false
-	for {
-		if len(buf) == cap(buf) {
-			buf = append(buf, 0)[:len(buf)]
+	buf, err = safefs.ReadLimited(f, buf, MaxFileSize)
+	if errors.Is(err, safefs.ErrTooLarge) {
+		big := tooLarge(0)
+		if info, serr := f.Stat(); serr == nil && info.Size() > MaxFileSize {
+			big = tooLarge(info.Size())
 		}
-		n, err := f.Read(buf[len(buf):cap(buf)])
-		buf = buf[:len(buf)+n]
-		if len(buf) > MaxFileSize && !checked {
-			info, serr := f.Stat()
-			if serr != nil {
-				return buf, serr
-			}
-			if info.Size() > MaxFileSize {
-				return buf, tooLarge(info.Size())
-			}
-			checked = true // growing while read: read it all, as fs.ReadFile would
-		}
-		if err == io.EOF {
-			return buf, nil
-		}
-		if err != nil {
-			return buf, err
-		}
+		return buf, big
 	}
+	return buf, err
 }
 
 func unwrapPath(err error) error {

@@ -2,9 +2,6 @@ package load
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -164,30 +161,3 @@ func TestLoadDecodes(t *testing.T) {
 }
 
 func posString(line, col int) string { return fmt.Sprintf("%d:%d", line, col) }
-
-// TestLoadRefusesSymlinks links a record to a file outside content/.
-func TestLoadRefusesSymlinks(t *testing.T) {
-	dir := t.TempDir()
-	outside := filepath.Join(dir, "secret.yaml")
-	if err := os.WriteFile(outside, []byte(board), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	content := filepath.Join(dir, "content")
-	if err := os.MkdirAll(filepath.Join(content, "boards"), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.Symlink(outside, filepath.Join(content, "boards", "oh-board.yaml")); err != nil {
-		t.Skip("symbolic links unsupported:", err)
-	}
-	c, diags := Load(os.DirFS(content), "content/")
-	var got []string
-	for _, d := range diags.Items() {
-		got = append(got, d.String())
-	}
-	if !slices.Contains(got, "content/boards/oh-board.yaml: symbolic links are not allowed in content") {
-		t.Errorf("diagnostics %q", got)
-	}
-	if len(c.Records["boards"]) != 0 {
-		t.Error("the linked record was loaded")
-	}
-}

@@ -1,7 +1,6 @@
 package load
 
 import (
-	"io/fs"
 	"reflect"
 	"strings"
 
@@ -13,7 +12,7 @@ import (
 // pages reads content/pages/*.md: YAML front matter between two "---"
 // lines, then a Markdown body.
 func (l *loader) pages(w *worker) []*Page {
-	entries, _ := fs.ReadDir(l.fsys, "pages")
+	entries, _ := l.readDir("pages")
 	var pages []*Page
 	for _, e := range entries {
 		file := l.prefix + "pages/" + e.Name()
@@ -53,7 +52,13 @@ func (l *loader) page(w *worker, id, file string) *Page {
 	w.lines = nil
 	t := schema.For[model.Page]()
 	d.value(root, reflect.ValueOf(&p.Meta).Elem(), t, w.root(t))
-	p.Refs = linkRefs(p.Body, lines, bodyLine, "body")
+	if problem, line := markdownProblem(p.Body); problem != "" {
+		l.diags.Errorf(file, diag.Pos{Line: bodyLine + line, Col: 1}, "body: %s", problem)
+		return nil
+	}
+	p.Refs = linkRefs(p.Body, lines, bodyLine, "body", func(pos diag.Pos, msg, hint string) {
+		l.diags.Add(diag.Diagnostic{File: file, Pos: pos, Message: msg, Hint: hint})
+	})
 	return p
 }
 

@@ -33,7 +33,11 @@ func renderFencedCode(w util.BufWriter, src []byte, node ast.Node, entering bool
 		seg := n.Lines().At(i)
 		code.Write(seg.Value(src))
 	}
-	lexer := lexers.Get(string(n.Language(src)))
+	lang := strings.ToLower(string(n.Language(src)))
+	if !highlighted[lang] || code.Len() > MaxHighlight {
+		return ast.WalkSkipChildren, plainCode(w, code.String())
+	}
+	lexer := lexers.Get(lang)
 	if lexer == nil {
 		lexer = lexers.Fallback
 	}
@@ -42,6 +46,31 @@ func renderFencedCode(w util.BufWriter, src []byte, node ast.Node, entering bool
 		return ast.WalkStop, err
 	}
 	return ast.WalkSkipChildren, formatter.Format(w, styles.Get(Style), it)
+}
+
+// highlighted are the languages whose chroma lexers take time linear in
+// the code on every input tried; code in any other language, or longer
+// than MaxHighlight, is written plain. Some lexers (Perl, YAML, ...)
+// backtrack: 60 KB of Perl took a minute.
+var highlighted = map[string]bool{
+	"text": true, "plaintext": true, "sh": true, "bash": true, "shell": true,
+	"console": true, "json": true, "go": true, "csv": true,
+}
+
+// MaxHighlight is the longest code block that is highlighted.
+const MaxHighlight = 4 << 10
+
+// plainCode writes code escaped in the markup the formatter uses, without
+// highlighting.
+func plainCode(w util.BufWriter, code string) error {
+	if _, err := w.WriteString(`<pre class="hl-chroma"><code>`); err != nil {
+		return err
+	}
+	if _, err := w.Write(util.EscapeHTML([]byte(code))); err != nil {
+		return err
+	}
+	_, err := w.WriteString("</code></pre>\n")
+	return err
 }
 
 // Style is the chroma style whose colours the generated stylesheet uses.

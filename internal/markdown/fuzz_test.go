@@ -1,8 +1,8 @@
 package markdown
 
 import (
+	"html"
 	"regexp"
-	"strings"
 	"testing"
 )
 
@@ -10,6 +10,9 @@ import (
 // style elements, images or frames, event-handler or style attributes, and
 // links with a scheme other than http, https or mailto.
 var unsafe = regexp.MustCompile(`(?i)<(script|style|img|iframe|object|embed|svg|math|form|input)\b|<[a-z][^>]*\s(on\w+|style)\s*=|href="\s*(javascript|data|vbscript|file):`)
+
+// href matches the destination of every link in the output.
+var href = regexp.MustCompile(`href="([^"]*)"`)
 
 // FuzzRender renders arbitrary Markdown with record links: it must never
 // fail or emit markup an author controls beyond Markdown's own.
@@ -19,6 +22,7 @@ func FuzzRender(f *testing.F) {
 		"[x](javascript:alert(1))", "[x](JaVaScRiPt:alert(1))", "[x]( javascript:alert(1))", "![x](data:image/svg+xml,<svg onload=alert(1)>)",
 		"<a href=x onclick=y>z</a>", "```js\n</script><script>alert(1)</script>\n```", "| a |\n|---|\n| <b>x</b> |",
 		"[x](//evil.example)", "<https://example.org>", "[x](board:../../etc)",
+		"[x](ms-msdt&#58;/id)", "<ms-msdt:/id>", "[x][r]\n\n[r]: javascript:alert(1)", "<ftp://x.org>", "[x](jav&#x09;ascript:x)",
 	} {
 		f.Add(s)
 	}
@@ -31,8 +35,10 @@ func FuzzRender(f *testing.F) {
 		if m := unsafe.FindString(out); m != "" {
 			t.Fatalf("unsafe markup %q in output of %q:\n%s", m, src, out)
 		}
-		if strings.Contains(out, "board:") && strings.Contains(out, `href="board:`) {
-			t.Fatalf("unresolved record link in output:\n%s", out)
+		for _, m := range href.FindAllStringSubmatch(out, -1) {
+			if what, _, _ := Policy(html.UnescapeString(m[1])); what == Refused || what == Record {
+				t.Fatalf("link %q of a scheme the policy refuses, or unresolved, in output of %q:\n%s", m[1], src, out)
+			}
 		}
 	})
 }

@@ -4,10 +4,17 @@
 // through.
 //
 // Links are rewritten as the AST is transformed, before anything is
-// written: a record link such as [the board](board:ID) becomes the record's
-// page; a link to another site gets rel="noopener"; a link with any scheme
-// but http, https or mailto loses its destination. Images from other sites
-// become plain links, so that a page never loads anything from elsewhere.
+// written, by one policy (Policy) for every form a link takes: inline and
+// reference links, images, autolinks and bare URLs, with HTML entities
+// decoded first. A record link such as [the board](board:ID) becomes the
+// record's page; a link to another site gets rel="noopener"; a link with
+// any scheme but http, https or mailto loses its destination, and such an
+// autolink becomes plain text. Images become plain links, so that a page
+// never loads anything from elsewhere.
+//
+// Fenced code is highlighted only in languages whose lexers take linear
+// time, and only up to MaxHighlight bytes; other code is written plain.
+// Package load bounds the size of what reaches the renderer.
 package markdown
 
 import (

@@ -34,7 +34,22 @@ func TestRender(t *testing.T) {
 		{name: "image from elsewhere", src: "![alt](https://example.org/x.png)", want: []string{`<a href="https://example.org/x.png" rel="noopener">alt</a>`}, not: []string{"<img"}},
 		{name: "table", src: "| a | b |\n|---|---|\n| 1 | 2 |", want: []string{"<table>", "<td>1</td>"}},
 		{name: "heading id", src: "## Who needs it", want: []string{`<h2 id="who-needs-it">`}},
-		{name: "code", src: "```yaml\ntitle: x\n```", want: []string{`<pre class="hl-chroma">`, `class="hl-`}, not: []string{"style="}},
+		{name: "entity in a refused scheme", src: "[x](ms-msdt&#58;/id)", want: []string{`<a href="">x</a>`}, not: []string{"ms-msdt"}},
+		{name: "entity in a record link", src: "[x](board&#58;oh-board)", want: []string{`<a href="/boards/oh-board/">x</a>`}},
+		{name: "entity in a tab", src: "[x](jav&#x09;ascript:alert(1))", want: []string{`<a href="">x</a>`}},
+		{name: "double-encoded entity stays text", src: "[x](/a&amp;#58;b)", want: []string{`<a href="/a&amp;#58;b">x</a>`}},
+		{name: "autolink of a refused scheme", src: "<ms-msdt:/id> <ftp://x.org/a> <data:text/html,hi>", want: []string{"<p>ms-msdt:/id ftp://x.org/a data:text/html,hi</p>"}, not: []string{"<a"}},
+		{name: "bare ftp URL", src: "see ftp://x.org", not: []string{"<a"}},
+		{name: "record autolink", src: "<board:oh-board>", want: []string{`<a href="/boards/oh-board/">board:oh-board</a>`}},
+		{name: "reference to a refused scheme", src: "[x][r]\n\n[r]: ms-msdt:/id", not: []string{"ms-msdt"}},
+		{name: "reference to a record", src: "[x][r]\n\n[r]: board:oh-board", want: []string{`<a href="/boards/oh-board/">x</a>`}},
+		{name: "image of a record", src: "![x](board:oh-board)", want: []string{`<a href="/boards/oh-board/">x</a>`}, not: []string{"<img"}},
+		{name: "image of data", src: "![x](data:image/png;base64,AA)", want: []string{`<a href="">x</a>`}},
+		{name: "dots in a record ID", src: "[x](board:../oh-board)", want: []string{`<a href="">x</a>`}},
+		{name: "kind in capitals", src: "[x](Board:oh-board)", want: []string{`<a href="">x</a>`}},
+		{name: "code", src: "```sh\ngo run ./cmd/licensure # build\n```", want: []string{`<pre class="hl-chroma">`, `class="hl-c1"`}, not: []string{"style="}},
+		{name: "code in a backtracking language", src: "```perl\ns{{ <b>\n```", want: []string{`<pre class="hl-chroma"><code>s{{ &lt;b&gt;` + "\n</code></pre>"}},
+		{name: "long code", src: "```sh\n" + strings.Repeat("echo <x>\n", MaxHighlight/9+1) + "```", want: []string{`<pre class="hl-chroma"><code>echo &lt;x&gt;`}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got, err := r.String(tc.src)

@@ -2,6 +2,14 @@
 // folder beside the output folder; Commit swaps the folder in whole, and
 // Abort removes it. Until Commit, the previous output is untouched, so a
 // failed or interrupted build never leaves a half-written site.
+//
+// Only a folder this package wrote is ever replaced: every site it writes
+// holds a Marker file, and Create refuses an existing output folder that
+// holds neither the marker nor nothing at all. Create also removes what a
+// killed build left beside the output. On Linux the swap is one atomic
+// exchange of the two folders (swap_linux.go), so the output path holds the
+// previous complete site or the new one at every instant; elsewhere the old
+// folder is moved aside, the new one moved in, and the old one removed.
 package output
 
 import (
@@ -20,27 +28,41 @@ type Dir struct {
 	tmp   string   // where files are written until Commit
 	dirs  sync.Map // folders known to exist that hold more than one entry
 	fail  func(path string) error
+	step  func(step string) error
 }
 
-// Create starts writing a site that will replace the folder final.
+// Create starts writing a site that will replace the folder final. It
+// fails with ErrNotOurs when final is not a site this package wrote, and
+// removes the temporary and old folders of killed builds.
 func Create(final string) (*Dir, error) {
 	final = filepath.Clean(final)
 	parent := filepath.Dir(final)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, fmt.Errorf("create output parent: %w", err)
 	}
+	if err := Owned(final); err != nil {
+		return nil, fmt.Errorf("--out %s %w", final, err)
+	}
+	if err := removeStale(final); err != nil {
+		return nil, fmt.Errorf("remove a killed build's folders: %w", err)
+	}
 	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(final)+".tmp-")
 	if err != nil {
 		return nil, fmt.Errorf("create temporary output: %w", err)
 	}
+	d := &Dir{final: final, tmp: tmp}
 	if err := os.Chmod(tmp, 0o755); err != nil {
-		return nil, errors.Join(err, os.RemoveAll(tmp))
+		return nil, errors.Join(err, d.Abort())
 	}
-	return &Dir{final: final, tmp: tmp}, nil
+	if err := os.WriteFile(filepath.Join(tmp, Marker), []byte(markerText), 0o644); err != nil {
+		return nil, errors.Join(fmt.Errorf("write %s: %w", Marker, err), d.Abort())
+	}
+	return d, nil
 }
 
-// InjectFault makes WriteFile fail for paths where f returns an error; tests
-// use it to simulate a full disk.
+// InjectFault makes WriteFile and Create fail for paths where f returns
+// an error: tests use it to simulate a full disk, and builds to stop
+// writing once cancelled.
 func (d *Dir) InjectFault(f func(path string) error) { d.fail = f }
 
 // WriteFile writes data at the slash-separated site path name, such as
@@ -137,29 +159,6 @@ func (d *Dir) mkdir(dir string) error {
 		return fmt.Errorf("create %s: %w", dir, err)
 	}
 	d.dirs.Store(dir, true)
-	return nil
-}
-
-// Commit replaces the output folder with what was written. The old folder
-// is moved aside first and removed only once the new one is in place.
-func (d *Dir) Commit() error {
-	old := d.tmp + ".old"
-	hadOld := true
-	if err := os.Rename(d.final, old); err != nil {
-		if !errors.Is(err, os.ErrNotExist) {
-			return errors.Join(fmt.Errorf("move old output aside: %w", err), d.Abort())
-		}
-		hadOld = false
-	}
-	if err := os.Rename(d.tmp, d.final); err != nil {
-		if hadOld {
-			err = errors.Join(err, os.Rename(old, d.final))
-		}
-		return errors.Join(fmt.Errorf("swap in new output: %w", err), d.Abort())
-	}
-	if hadOld {
-		return os.RemoveAll(old)
-	}
 	return nil
 }
 

@@ -13,6 +13,9 @@ func TestWriteNestedConcurrentlyThenCommit(t *testing.T) {
 	if err := os.MkdirAll(filepath.Join(final, "stale"), 0o755); err != nil {
 		t.Fatal(err)
 	}
+	if err := os.WriteFile(filepath.Join(final, Marker), []byte(markerText), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	d, err := Create(final)
 	if err != nil {
 		t.Fatal(err)

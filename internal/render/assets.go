@@ -3,15 +3,22 @@ package render
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io/fs"
 	"path"
 	"strings"
+
+	"github.com/licensure/licensure/internal/safefs"
 )
 
 // fingerprinted lists the extensions whose files get a content hash in
 // their name, so that they can be cached for a year.
 var fingerprinted = map[string]bool{".css": true, ".js": true}
+
+// MaxStaticFile is the largest file static/ may hold: room for fonts,
+// images and a PDF or two, not for a video or a disk image.
+const MaxStaticFile = 5 << 20
 
 // StaticFile is a file of static/ as it is published.
 type StaticFile struct {
@@ -21,18 +28,25 @@ type StaticFile struct {
 
 // LoadStatic reads every file of the static folder, fingerprinting CSS and
 // JavaScript, and returns the files and a map from each original path to
-// its published URL.
+// its published URL. A symbolic link or special file anywhere in the
+// folder, and a file over MaxStaticFile, is an error naming it.
 func LoadStatic(static fs.FS) ([]StaticFile, map[string]string, error) {
 	var files []StaticFile
 	urls := map[string]string{}
 	err := fs.WalkDir(static, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || strings.HasPrefix(d.Name(), ".") {
-			return err
+		if err != nil {
+			return walkErr("static", err)
 		}
-		if d.Type()&fs.ModeSymlink != 0 {
-			return fmt.Errorf("static/%s: symbolic links are not allowed", p)
+		if err := safefs.EntryErr(d); err != nil {
+			return fmt.Errorf("static/%s: %w", p, err)
 		}
-		data, err := fs.ReadFile(static, p)
+		if d.IsDir() || strings.HasPrefix(d.Name(), ".") {
+			return nil
+		}
+		data, err := safefs.ReadFile(static, p, MaxStaticFile)
+		if errors.Is(err, safefs.ErrTooLarge) {
+			return fmt.Errorf("static/%s: file is over the limit of %d bytes (%d MiB)", p, MaxStaticFile, MaxStaticFile>>20)
+		}
 		if err != nil {
 			return fmt.Errorf("read static/%s: %w", p, err)
 		}
@@ -46,4 +60,13 @@ func LoadStatic(static fs.FS) ([]StaticFile, map[string]string, error) {
 		return nil
 	})
 	return files, urls, err
+}
+
+// walkErr names, below folder, the file or folder a walk could not read.
+func walkErr(folder string, err error) error {
+	if msg, ok := safefs.Describe(err); ok {
+		at, _ := safefs.Offender(err)
+		return fmt.Errorf("%s/%s: %s", folder, at, msg)
+	}
+	return fmt.Errorf("read %s: %w", folder, err)
 }

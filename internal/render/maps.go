@@ -108,15 +108,15 @@ func familyMap(f *resolve.Family, mx MapTable) template.HTML {
 		st := rowStatus(r)
 		counts[st]++
 		label := map[string]string{
-			"licensed":     fmt.Sprintf("licenses %d of %d specialties", r.Licensed, len(mx.Specialties)),
+			"licensed":     fmt.Sprintf("credentials %d of %d specialties", r.Licensed, len(mx.Specialties)),
 			"not-licensed": "licenses none of the specialties",
 			"unknown":      "no license documented yet",
 		}[st]
 		setTile(&m, r.State, tilemap.Tile{Href: r.State.Path, Class: st, Mark: statusMarks[st], Label: r.State.Name + ", " + label})
 	}
-	m.Desc = fmt.Sprintf("Each square is a state, DC or a territory. Licensing at least one specialty of the family: %d; licensing none: %d; no license documented yet: %d. The table that follows gives each specialty.",
+	m.Desc = fmt.Sprintf("Each square is a state, DC or a territory. Issuing a credential (license, certificate, registration…) for at least one specialty of the family: %d; for none: %d; no license documented yet: %d. The table that follows gives each specialty.",
 		counts["licensed"], counts["not-licensed"], counts["unknown"])
-	m.Legend = statusLegend("Licenses at least one specialty", "Licenses none", "No license documented yet")
+	m.Legend = statusLegend("Credentials at least one specialty", "Licenses none", "No license documented yet")
 	return mustMap(m)
 }
 

@@ -71,7 +71,7 @@ func TestMaps(t *testing.T) {
 		}},
 		{"family", string(familyMap(&resolve.Family{Family: &model.Family{Name: "Cardio"}}, mx)), []string{
 			`<title id="map-family-title">Cardio: states with a license</title>`,
-			`aria-label="OH: Ohio, licenses 2 of 2 specialties"`,
+			`aria-label="OH: Ohio, credentials 2 of 2 specialties"`,
 			`aria-label="TX: Texas &lt;&amp;&gt;, no license documented yet"`,
 		}},
 		{"home", string(homeMap(mx)), []string{

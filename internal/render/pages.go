@@ -89,6 +89,13 @@ func Pages(g *resolve.Graph) []Page {
 
 func (p *pager) records() {
 	g := p.g
+	certs, boards := map[string]int{}, map[string]int{}
+	for _, c := range g.Certifications {
+		certs[certTitle(c)]++
+	}
+	for _, x := range g.Boards {
+		boards[x.Name]++
+	}
 	for _, l := range g.Licenses {
 		p.addRecord(l.Meta, "license", l.Reviewed, l, func() any {
 			b := p.base(l.Meta, l.Title+" ("+l.State.Name+")", describeLicense(l))
@@ -99,14 +106,22 @@ func (p *pager) records() {
 	}
 	for _, x := range g.Boards {
 		p.addRecord(x.Meta, "board", x.Reviewed, x, func() any {
-			b := p.base(x.Meta, x.Name, "The "+x.Name+", "+x.State.Name+": the licenses it issues and where its facts come from.")
+			title := x.Name
+			if boards[title] > 1 { // the page title says which state's
+				title += " (" + x.State.Name + ")"
+			}
+			b := p.base(x.Meta, title, "The "+x.Name+", "+x.State.Name+": the licenses it issues and where its facts come from.")
 			b.Reviewed, b.JSONLD, b.Board = x.Reviewed, boardLD(b, x), x
 			return b
 		})
 	}
 	for _, c := range g.Certifications {
 		p.addRecord(c.Meta, "certification", c.Reviewed, c, func() any {
-			b := p.base(c.Meta, certTitle(c), "The "+c.Name+" certification: who awards it and which state licenses require or accept it.")
+			title := certTitle(c)
+			if certs[title] > 1 && c.Issuer != nil { // the page title says whose
+				title += " · " + cmp.Or(c.Issuer.Acronym, c.Issuer.Name)
+			}
+			b := p.base(c.Meta, title, "The "+c.Name+" certification: who awards it and which state licenses require or accept it.")
 			b.Reviewed, b.JSONLD, b.Certification = c.Reviewed, certificationLD(b, c), c
 			b.Unnamed = unnamed(c)
 			return b

@@ -13,6 +13,7 @@ package render
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -42,13 +43,16 @@ type Templates struct {
 // ParseTemplates parses the templates folder once, for the graph's Markdown
 // resolver and the static assets' fingerprinted URLs.
 func ParseTemplates(tfs fs.FS, md *markdown.Renderer, assets map[string]string) (*Templates, error) {
+	if err := checkTemplates(tfs); err != nil {
+		return nil, err
+	}
 	shared := &partials{cache: map[partialKey]template.HTML{}}
-	base, err := template.New("base.html").Funcs(funcs(md, assets, shared)).ParseFS(tfs, "base.html")
+	base, err := parseFiles(template.New("base.html").Funcs(funcs(md, assets, shared)), tfs, "base.html")
 	if err != nil {
 		return nil, err
 	}
 	if files, _ := fs.Glob(tfs, "partials/*.html"); len(files) > 0 {
-		if base, err = base.ParseFS(tfs, "partials/*.html"); err != nil {
+		if base, err = parseFiles(base, tfs, files...); err != nil {
 			return nil, err
 		}
 	}
@@ -61,20 +65,41 @@ func ParseTemplates(tfs fs.FS, md *markdown.Renderer, assets map[string]string) 
 		if err != nil {
 			return nil, err
 		}
-		if t.byKind[kind], err = clone.ParseFS(tfs, kind+".html"); err != nil {
+		if t.byKind[kind], err = parseFiles(clone, tfs, kind+".html"); err != nil {
 			return nil, err
 		}
 	}
 	return t, nil
 }
 
-// Execute renders one page into buf.
+// MaxPageSize is the largest page a template may render: the largest
+// page of a site of 100,000 licenses (the search page) is about 30 MB.
+const MaxPageSize = 64 << 20
+
+// errPageTooLarge stops a template whose page outgrows MaxPageSize.
+var errPageTooLarge = fmt.Errorf("page is over the limit of %d bytes (%d MiB)", MaxPageSize, MaxPageSize>>20)
+
+// capped is a buffer that refuses to grow past MaxPageSize.
+type capped struct{ buf *bytes.Buffer }
+
+func (c capped) Write(p []byte) (int, error) {
+	if c.buf.Len()+len(p) > MaxPageSize {
+		return 0, errPageTooLarge
+	}
+	return c.buf.Write(p)
+}
+
+// Execute renders one page into buf, failing once it is larger than
+// MaxPageSize.
 func (t *Templates) Execute(buf *bytes.Buffer, p Page) error {
 	tmpl, ok := t.byKind[p.Template]
 	if !ok {
 		return fmt.Errorf("render %s: no template %q", p.Path, p.Template)
 	}
-	if err := tmpl.ExecuteTemplate(buf, "base.html", p.Data()); err != nil {
+	if err := tmpl.ExecuteTemplate(capped{buf}, "base.html", p.Data()); err != nil {
+		if errors.Is(err, errPageTooLarge) {
+			err = errPageTooLarge
+		}
 		return fmt.Errorf("render %s: %w", p.Path, err)
 	}
 	return nil

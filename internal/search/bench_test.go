@@ -20,10 +20,10 @@ func BenchmarkIndex(b *testing.B) {
 			b.Run("entries", func(b *testing.B) {
 				b.ReportAllocs()
 				for b.Loop() {
-					Entries(g)
+					Build(g)
 				}
 			})
-			es := Entries(g)
+			es := Build(g)
 			b.Run("files", func(b *testing.B) {
 				b.ReportAllocs()
 				for b.Loop() {

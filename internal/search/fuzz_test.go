@@ -15,7 +15,7 @@ func FuzzIndex(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, title string) {
 		for _, split := range []int{0, 1} {
-			files, err := Files(Entries(graph(title)), Options{Dir: "search", SplitAbove: split})
+			files, err := Files(Build(graph(title)), Options{Dir: "search", SplitAbove: split})
 			if err != nil {
 				t.Fatal(err)
 			}

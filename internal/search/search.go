@@ -1,6 +1,8 @@
 // Package search builds the client-side search index: one entry per record
-// of every kind (and per content page), which static/js/search.js loads to
-// show results as a reader types, with no server and no third party.
+// of every kind (and per content page), and the tables that let
+// static/js/search-rank.js read a query as "this state, this specialty".
+// The browser loads it to show results as a reader types, with no server
+// and no third party; the work that can be done once is done here.
 //
 // Contract:
 //
@@ -8,40 +10,52 @@
 //     kind, in the graph's own stable order. The /search/ page renders the
 //     same entries as its no-JavaScript list, so that the script can match
 //     each link of that list to its entry by URL.
-//   - Files and Write encode the entries as JSON, byte for byte as
-//     json.Marshal would: a string with anything to escape goes through
-//     encoding/json (so every string is escaped for JSON, and <, > and &
-//     as \u003c and so on). The output depends only on the graph: the
-//     same graph gives the same bytes. Entries and Write cost time linear
-//     in the records; Write holds one encoded entry at a time.
+//   - An entry's terms are the distinct stems (Stem) of its words, stopwords
+//     left out: the title's first, then the detail's and those of what the
+//     page says besides (state code, board, acronyms, O*NET-SOC codes and
+//     titles, synonyms, demonyms). search-index.js stems a query with the
+//     same rules, and matches a word it lacks as a typo by Edits and
+//     Candidates; a browser test holds the two to the same answers.
+//   - BuildTables names each state by its name, its code (unless an
+//     everyday word such as "in") and its demonyms, and each specialty by
+//     its name, a word of its name no other specialty has, its synonyms and
+//     its certifications' acronyms. Each table is defined once: states come
+//     from content/states.yaml, acronyms from the certifications, demonyms
+//     and synonyms from the tables in intent.go.
+//   - Files and Write encode the index as JSON, every string escaped by
+//     encoding/json (so <, > and & become \u003c and so on). The output
+//     depends only on the graph. They cost time linear in the records and
+//     hold one encoded entry at a time.
 //   - When the whole index would be larger than Options.SplitAbove bytes,
-//     Files and Write write a manifest listing one file per kind instead of the
-//     entries themselves; search.js accepts both forms.
+//     index.json keeps the tables and the entries of the few kinds a query
+//     names most (states, specialties, families, pages); the findings and
+//     each other kind get a file, listed in "parts", except licenses and
+//     boards, which get a file per state, named in that state's row.
 //
-// The index format (version 1), at <Dir>/index.json:
+// The index format (version 2), at <Dir>/index.json:
 //
-//	{"v":1,
+//	{"v":2,
 //	 "kinds":[["licenses","License","/licenses/"], ...],   name, label, URL prefix
-//	 "entries":[[0,"tx-perfusionist","Licensed Perfusionist","Texas · Perfusion","tx license 29 2031 00 ccp ..."], ...]}
+//	 "states":[["OH","Ohio","/states/oh/",""], ...],        code, name, page, file of its licenses and boards if split
+//	 "specialties":[["Perfusion","/specialties/perfusion/"], ...],
+//	 "names":[["ohioan",35,-1],["rrt",-1,3,1], ...],        phrase, state, specialty, 1 if an acronym
+//	 "stop":["a","an", ...],                                  words a query drops
+//	 "absent":[[35,2,0], ...],                                state, specialty, finding
+//	 "findings":[["Not among ...","UNMC ...","https://..."]], note, source title, source URL
+//	 "entries":[[0,"tx-perfusionist/","Licensed Perfusionist","Texas · Perfusion","licensed perfusionist texas perfusion tx ...",2,47,2], ...]}
 //
-// An entry is [kind index, path, title, detail, keywords]. The page's URL
-// is the kind's prefix followed by path, unless path starts with "/", in
-// which case it is the URL itself. Keywords are lower-case words, separated
-// by spaces, that the title and detail do not already contain: acronyms of
-// certifications, state codes, board names, O*NET-SOC codes and titles.
-//
-// A split index has "parts" instead of "entries": a list of site paths, one
-// per kind, each a file {"v":1,"entries":[...]} whose kind indexes refer to
-// the manifest's "kinds".
+// An entry is [kind index, path, title, detail, terms, title terms, state,
+// specialty]: the page's URL is the kind's prefix followed by path, unless
+// path starts with "/", in which case it is the URL itself; terms are
+// separated by spaces, the first "title terms" of them the title's; state
+// and specialty index the tables, -1 for none. A split index has "parts",
+// a list of site paths to load after it; each part, like each state's
+// file, is {"v":2,"entries":[...]} or, for the findings,
+// {"v":2,"absent":...,"findings":...}.
 package search
 
 import (
-	"bytes"
-	"encoding/json"
-	"fmt"
-	"io"
 	"slices"
-	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -71,11 +85,19 @@ var Kinds = []Kind{
 
 // Entry is one searchable page.
 type Entry struct {
-	Kind     string // a Kinds name
-	URL      string // site path, such as /licenses/tx-perfusionist/
-	Title    string
-	Detail   string   // a short line shown under the title
-	Keywords []string // lower-case words not in the title or detail
+	Kind   string // a Kinds name
+	URL    string // site path, such as /licenses/tx-perfusionist/
+	Title  string
+	Detail string // a short line shown under the title
+	// Terms are the stems of the entry's words, each once: those of the
+	// title first (TitleTerms of them), then those of the detail and of
+	// what the page says besides (board, acronyms, codes, occupations).
+	Terms      []string
+	TitleTerms int
+	// State and Specialty index Tables.States and Tables.Specialties: the
+	// state a license, board or state page is of, the specialty a license,
+	// specialty page or certification is of; -1 for none.
+	State, Specialty int
 }
 
 // Entries lists one entry per record of g and per content page. It costs
@@ -83,10 +105,20 @@ type Entry struct {
 func Entries(g *resolve.Graph) []Entry {
 	out := make([]Entry, 0, len(g.Licenses)+len(g.States)+len(g.Specialties)+len(g.Certifications)+len(g.Boards)+len(g.Issuers)+len(g.Occupations)+len(g.Families)+len(g.Pages))
 	kw := newKeyworder()
+	states, specs := map[*resolve.State]int{nil: -1}, map[*resolve.Specialty]int{nil: -1}
+	for i, s := range g.States {
+		states[s] = i
+	}
+	for i, s := range g.Specialties {
+		specs[s] = i
+	}
 	var words []string // reused for each entry's extra words
+	state, spec := -1, -1
 	add := func(kind, url, title, detail string) {
-		out = append(out, Entry{Kind: kind, URL: url, Title: title, Detail: detail, Keywords: kw.keywords(title, detail, words)})
-		words = words[:0]
+		e := Entry{Kind: kind, URL: url, Title: title, Detail: detail, State: state, Specialty: spec}
+		e.Terms, e.TitleTerms = kw.terms(title, detail, words)
+		out = append(out, e)
+		words, state, spec = words[:0], -1, -1
 	}
 	for _, l := range g.Licenses {
 		words = append(words, string(l.State.Code), l.Credential)
@@ -99,19 +131,24 @@ func Entries(g *resolve.Graph) []Entry {
 		for _, c := range l.Certifications {
 			words = append(words, c.Cert.Acronym)
 		}
+		state, spec = states[l.State], specs[l.Specialty]
 		add("licenses", l.Path, l.Title, l.State.Name+" · "+l.Specialty.Name)
 	}
-	for _, s := range g.States {
+	for i, s := range g.States {
 		words = append(words, string(s.Code), s.Type)
+		words = append(words, demonyms[string(s.Code)]...)
+		state = i
 		add("states", s.Path, s.Name, "")
 	}
-	for _, s := range g.Specialties {
+	for i, s := range g.Specialties {
 		for _, o := range s.Occupations {
 			words = append(words, o.ID, o.Title)
 		}
 		for _, c := range s.Certifications {
 			words = append(words, c.Acronym)
 		}
+		words = append(words, synonyms[s.ID]...)
+		spec = i
 		add("specialties", s.Path, s.Name, "")
 	}
 	for _, c := range g.Certifications {
@@ -123,6 +160,9 @@ func Entries(g *resolve.Graph) []Entry {
 		for _, s := range c.Specialties {
 			words = append(words, s.Name)
 		}
+		if len(c.Specialties) > 0 {
+			spec = specs[c.Specialties[0]]
+		}
 		add("certifications", c.Path, CertTitle(c), detail)
 	}
 	for _, b := range g.Boards {
@@ -130,6 +170,7 @@ func Entries(g *resolve.Graph) []Entry {
 		for _, l := range b.Licenses {
 			words = append(words, l.Specialty.Name) // repeats add no keyword
 		}
+		state = states[b.State]
 		add("boards", b.Path, b.Name, b.State.Name)
 	}
 	for _, i := range g.Issuers {
@@ -213,318 +254,49 @@ func isWordByte(c byte) bool {
 	return 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || 'A' <= c && c <= 'Z'
 }
 
-// keywords returns the distinct words of extra that shown is missing, in
-// order of first appearance.
-func keywords(shown string, extra ...string) []string {
-	return newKeyworder().keywords(shown, "", extra)
-}
-
-// keyworder finds keywords, reusing its set from one entry to the next
-// and remembering the words of the extra strings, which repeat from record
-// to record (board names, occupation titles, acronyms).
+// keyworder finds an entry's terms, reusing its set from one entry to the
+// next and remembering the stems of the extra strings, which repeat from
+// record to record (board names, occupation titles, acronyms).
 type keyworder struct {
 	seen  map[string]bool
-	cache map[string][]string // extra string -> its words
-	lists [][]string          // scratch: the words of each extra string
+	cache map[string][]string // extra string -> its stems
+	out   []string            // scratch
 }
 
 func newKeyworder() *keyworder {
 	return &keyworder{seen: map[string]bool{}, cache: map[string][]string{}}
 }
 
-// keywords returns the distinct words of extra that neither title nor
-// detail has, in order of first appearance, leaving out stopwords.
-func (k *keyworder) keywords(title, detail string, extra []string) []string {
+// terms returns the distinct stems of title, then of detail and extra,
+// leaving out stopwords, and how many come from the title.
+func (k *keyworder) terms(title, detail string, extra []string) ([]string, int) {
 	clear(k.seen)
-	mark := func(w string) { k.seen[w] = true }
+	out := k.out[:0]
+	mark := func(w string) {
+		if w = Stem(w); !k.seen[w] && !stopwords[w] {
+			k.seen[w] = true
+			out = append(out, w)
+		}
+	}
 	eachWord(title, mark)
+	n := len(out)
 	eachWord(detail, mark)
-	lists, n := k.lists[:0], 0
 	for _, e := range extra {
 		ws, ok := k.cache[e]
 		if !ok {
-			ws = words(e)
+			ws = terms(e)
 			k.cache[e] = ws
 		}
-		lists, n = append(lists, ws), n+len(ws)
-	}
-	k.lists = lists
-	if n == 0 {
-		return nil
-	}
-	out := make([]string, 0, n)
-	for _, ws := range lists {
 		for _, w := range ws {
-			if !k.seen[w] && !stopwords[w] {
+			if !k.seen[w] {
 				k.seen[w] = true
 				out = append(out, w)
 			}
 		}
 	}
+	k.out = out
 	if len(out) == 0 {
-		return nil
+		return nil, 0
 	}
-	return slices.Clip(out)
+	return slices.Clone(out), n
 }
-
-// Options say where the index goes and when to split it.
-type Options struct {
-	Dir        string // site folder of the index, such as "search"
-	SplitAbove int    // split by kind when the index exceeds this many bytes; 0 never splits
-}
-
-// File is a file to publish.
-type File struct {
-	Path string // site path without leading slash, such as search/index.json
-	Data []byte
-}
-
-// Files encodes entries as the index, whole or split by kind, in memory;
-// Write streams the same files.
-func Files(entries []Entry, opts Options) ([]File, error) {
-	var out []File
-	_, err := Write(entries, opts, func(path string, fill func(io.Writer) error) error {
-		var b bytes.Buffer
-		if err := fill(&b); err != nil {
-			return err
-		}
-		out = append(out, File{Path: path, Data: b.Bytes()})
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	return out, nil
-}
-
-// Write encodes entries as the index, whole or split by kind, calling
-// emit once per file with its site path (without leading slash) and a
-// function that writes its bytes to the writer it is given; it returns
-// how many files it wrote. It makes two passes, one to measure the index
-// and one to write it, an entry at a time: time linear in the entries,
-// and memory for one entry.
-func Write(entries []Entry, opts Options, emit func(path string, fill func(io.Writer) error) error) (int, error) {
-	kinds := make([][]string, len(Kinds))
-	for i, k := range Kinds {
-		kinds[i] = []string{k.Name, k.Label, k.Prefix}
-	}
-	kindsJSON, err := json.Marshal(kinds)
-	if err != nil {
-		return 0, fmt.Errorf("search: %w", err)
-	}
-	x := &index{entries: entries, kindOf: make([]int8, len(entries)), size: make([]int, len(Kinds)), enc: newStringEncoder()}
-	k := -1
-	for i, e := range entries {
-		if k < 0 || Kinds[k].Name != e.Kind {
-			k = slices.IndexFunc(Kinds, func(k Kind) bool { return k.Name == e.Kind })
-			if k < 0 {
-				return 0, fmt.Errorf("search: entry %s: unknown kind %q", e.URL, e.Kind)
-			}
-		}
-		x.kindOf[i] = int8(k)
-		x.row = x.appendRow(x.row[:0], i)
-		if x.size[k] > 0 {
-			x.size[k]++ // the comma before the row
-		}
-		x.size[k] += len(x.row)
-	}
-	dir := strings.Trim(opts.Dir, "/")
-	all := make([]int, len(Kinds))
-	for k := range all {
-		all[k] = k
-	}
-	whole := file{x: x, kinds: kindsJSON, entries: all}
-	if opts.SplitAbove <= 0 || whole.size() <= opts.SplitAbove {
-		return 1, emit(dir+"/index.json", whole.write)
-	}
-	manifest := file{x: x, kinds: kindsJSON}
-	for k, kind := range Kinds {
-		if x.size[k] > 0 {
-			manifest.parts = append(manifest.parts, "/"+dir+"/"+kind.Name+".json")
-		}
-	}
-	if err := emit(dir+"/index.json", manifest.write); err != nil {
-		return 0, err
-	}
-	n := 1
-	for k, kind := range Kinds {
-		if x.size[k] == 0 {
-			continue
-		}
-		if err := emit(dir+"/"+kind.Name+".json", file{x: x, entries: []int{k}}.write); err != nil {
-			return n, err
-		}
-		n++
-	}
-	return n, nil
-}
-
-// index holds the entries being written and what the first pass learnt.
-type index struct {
-	entries []Entry
-	kindOf  []int8 // Kinds index of each entry
-	size    []int  // by kind: bytes of its rows, comma-separated
-	enc     *stringEncoder
-	row     []byte // scratch
-}
-
-// appendRow appends entry i as [kind index, path, title, detail, keywords].
-func (x *index) appendRow(b []byte, i int) []byte {
-	e, k := &x.entries[i], int(x.kindOf[i])
-	path, ok := strings.CutPrefix(e.URL, Kinds[k].Prefix)
-	if !ok || path == "" || strings.HasPrefix(path, "/") {
-		path = e.URL
-	}
-	b = append(strconv.AppendInt(append(b, '['), int64(k), 10), ',')
-	b = append(x.enc.append(b, path), ',')
-	b = append(x.enc.append(b, e.Title), ',')
-	b = append(x.enc.append(b, e.Detail), ',')
-	return append(x.enc.appendWords(b, e.Keywords), ']')
-}
-
-// file is one file of the index: {"v":1,"kinds":...,"entries":[...],
-// "parts":[...]}, each key but v left out when empty, as encoding/json
-// writes a struct of omitempty fields.
-type file struct {
-	x       *index
-	kinds   []byte   // encoded; nil leaves "kinds" out
-	entries []int    // the kinds whose rows are the entries
-	parts   []string // site paths of the parts
-}
-
-func (f file) write(w io.Writer) error {
-	bw := &errWriter{w: w}
-	bw.str(`{"v":1`)
-	if len(f.kinds) > 0 {
-		bw.str(`,"kinds":`)
-		bw.bytes(f.kinds)
-	}
-	first := true
-	if f.rows() > 0 {
-		bw.str(`,"entries":[`)
-		for i := range f.x.entries {
-			if !slices.Contains(f.entries, int(f.x.kindOf[i])) {
-				continue
-			}
-			if !first {
-				bw.str(",")
-			}
-			first = false
-			f.x.row = f.x.appendRow(f.x.row[:0], i)
-			bw.bytes(f.x.row)
-		}
-		bw.str("]")
-	}
-	if len(f.parts) > 0 {
-		parts, err := json.Marshal(f.parts)
-		if err != nil {
-			return fmt.Errorf("search: %w", err)
-		}
-		bw.str(`,"parts":`)
-		bw.bytes(parts)
-	}
-	bw.str("}\n")
-	return bw.err
-}
-
-// rows is the size of the file's rows, commas included.
-func (f file) rows() int {
-	n := 0
-	for _, k := range f.entries {
-		if f.x.size[k] > 0 {
-			n += f.x.size[k] + 1
-		}
-	}
-	return max(n-1, 0)
-}
-
-// size is how many bytes write writes.
-func (f file) size() int {
-	n := len(`{"v":1}`+"\n") + f.rows()
-	if len(f.kinds) > 0 {
-		n += len(`,"kinds":`) + len(f.kinds)
-	}
-	if f.rows() > 0 {
-		n += len(`,"entries":[]`)
-	}
-	return n // parts are only in a manifest, which is never measured
-}
-
-// errWriter keeps the first write error and skips writes after it.
-type errWriter struct {
-	w   io.Writer
-	err error
-}
-
-func (e *errWriter) bytes(p []byte) {
-	if e.err == nil {
-		_, e.err = e.w.Write(p)
-	}
-}
-
-func (e *errWriter) str(s string) {
-	if e.err == nil {
-		_, e.err = io.WriteString(e.w, s)
-	}
-}
-
-// stringEncoder writes JSON strings with encoding/json, so that they are
-// escaped exactly as it escapes them (<, > and & included), reusing one
-// buffer.
-type stringEncoder struct {
-	buf bytes.Buffer
-	enc *json.Encoder
-}
-
-func newStringEncoder() *stringEncoder {
-	e := &stringEncoder{}
-	e.enc = json.NewEncoder(&e.buf) // escapes HTML by default
-	return e
-}
-
-// append appends s to dst as a JSON string. Strings of printable ASCII
-// with nothing to escape are copied as they are; any other string goes
-// through encoding/json.
-func (e *stringEncoder) append(dst []byte, s string) []byte {
-	if plain(s) {
-		return append(append(append(dst, '"'), s...), '"')
-	}
-	e.buf.Reset()
-	_ = e.enc.Encode(s) // a string always encodes; Encode adds a newline
-	return append(dst, bytes.TrimSuffix(e.buf.Bytes(), []byte("\n"))...)
-}
-
-// appendWords appends words, joined by spaces, as one JSON string.
-func (e *stringEncoder) appendWords(dst []byte, words []string) []byte {
-	for _, w := range words {
-		if !plain(w) {
-			return e.append(dst, strings.Join(words, " "))
-		}
-	}
-	dst = append(dst, '"')
-	for i, w := range words {
-		if i > 0 {
-			dst = append(dst, ' ')
-		}
-		dst = append(dst, w...)
-	}
-	return append(dst, '"')
-}
-
-// plain reports whether s is printable ASCII that JSON keeps as it is:
-// no control character, ", \, <, > or &.
-func plain(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if !plainByte[s[i]] {
-			return false
-		}
-	}
-	return true
-}
-
-var plainByte = func() (t [256]bool) {
-	for c := 0x20; c < utf8.RuneSelf; c++ {
-		t[c] = !strings.ContainsRune(`"\<>&`, rune(c))
-	}
-	return t
-}()

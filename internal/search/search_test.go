@@ -58,21 +58,23 @@ func TestEntries(t *testing.T) {
 	}
 	for _, tc := range []struct {
 		url, kind, title, detail string
-		keywords                 []string // must be among the keywords
+		keywords                 []string // must be among the terms
 		absent                   []string // must not be
+		titleTerms               int      // terms of the title, when not 0
+		state, specialty         int
 	}{
 		{url: "/licenses/oh-rcp/", kind: "licenses", title: "Respiratory Care Professional", detail: "Ohio · Respiratory care",
-			keywords: []string{"oh", "rrt", "29", "1126", "therapists", "medical", "board"}, absent: []string{"respiratory", "care", "ohio", "of"}},
-		{url: "/licenses/tx-perfusionist/", kind: "licenses", detail: "Texas · Perfusion", keywords: []string{"tx", "ccp", "license"}},
-		{url: "/states/tx/", kind: "states", title: "Texas", keywords: []string{"tx", "state"}},
-		{url: "/certifications/nbrc-rrt/", kind: "certifications", title: "Registered Respiratory Therapist (RRT)", detail: "National Board for Respiratory Care", keywords: []string{"nbrc"}},
+			keywords: []string{"respiratory", "care", "ohio", "oh", "rrt", "29", "1126", "therapist", "medical", "board"}, absent: []string{"therapists", "of"}, titleTerms: 3, state: 0, specialty: 1},
+		{url: "/licenses/tx-perfusionist/", kind: "licenses", detail: "Texas · Perfusion", keywords: []string{"tx", "ccp", "license"}, titleTerms: 2, state: 1, specialty: 0},
+		{url: "/states/tx/", kind: "states", title: "Texas", keywords: []string{"texas", "tx", "state", "texan"}, titleTerms: 1, state: 1, specialty: -1},
+		{url: "/certifications/nbrc-rrt/", kind: "certifications", title: "Registered Respiratory Therapist (RRT)", detail: "National Board for Respiratory Care", keywords: []string{"rrt", "nbrc"}, state: -1, specialty: 1},
 		{url: "/certifications/abcp-ccp/", kind: "certifications", detail: "Issuer not established", keywords: []string{"perfusion"}},
-		{url: "/boards/tx-board/", kind: "boards", detail: "Texas", keywords: []string{"tx", "perfusion"}},
+		{url: "/boards/tx-board/", kind: "boards", detail: "Texas", keywords: []string{"tx", "perfusion"}, state: 1, specialty: -1},
 		{url: "/issuers/nbrc/", kind: "issuers", detail: "NBRC", keywords: []string{"rrt"}},
 		{url: "/occupations/29-1126.00/", kind: "occupations", detail: "O*NET-SOC 29-1126.00"},
-		{url: "/specialties/respiratory-care/", kind: "specialties", keywords: []string{"therapists", "29", "rrt"}},
+		{url: "/specialties/respiratory-care/", kind: "specialties", keywords: []string{"therapist", "29", "rrt", "rt", "rcp"}, state: -1, specialty: 1},
 		{url: "/families/cardio/", kind: "families", keywords: []string{"perfusion", "respiratory"}},
-		{url: "/about/", kind: "pages", title: "About", keywords: []string{"keeps", "site"}},
+		{url: "/about/", kind: "pages", title: "About", keywords: []string{"keep", "site"}},
 	} {
 		t.Run(tc.url, func(t *testing.T) {
 			e, ok := find(es, tc.url)
@@ -82,21 +84,29 @@ func TestEntries(t *testing.T) {
 			if e.Kind != tc.kind || (tc.title != "" && e.Title != tc.title) || (tc.detail != "" && e.Detail != tc.detail) {
 				t.Errorf("got %s %q %q", e.Kind, e.Title, e.Detail)
 			}
+			if tc.titleTerms != 0 && e.TitleTerms != tc.titleTerms {
+				t.Errorf("%d terms of the title in %q, want %d", e.TitleTerms, e.Terms, tc.titleTerms)
+			}
+			if tc.kind == "licenses" || tc.state != 0 || tc.specialty != 0 {
+				if e.State != tc.state || e.Specialty != tc.specialty {
+					t.Errorf("state %d, specialty %d, want %d, %d", e.State, e.Specialty, tc.state, tc.specialty)
+				}
+			}
 			have := map[string]bool{}
-			for _, k := range e.Keywords {
+			for _, k := range e.Terms {
 				if have[k] {
-					t.Errorf("keyword %q twice", k)
+					t.Errorf("term %q twice", k)
 				}
 				have[k] = true
 			}
 			for _, k := range tc.keywords {
 				if !have[k] {
-					t.Errorf("keywords %q lack %q", e.Keywords, k)
+					t.Errorf("terms %q lack %q", e.Terms, k)
 				}
 			}
 			for _, k := range tc.absent {
 				if have[k] {
-					t.Errorf("keywords %q have %q", e.Keywords, k)
+					t.Errorf("terms %q have %q", e.Terms, k)
 				}
 			}
 		})
@@ -108,10 +118,11 @@ type decoded struct {
 	Kinds   [][]string        `json:"kinds"`
 	Entries []json.RawMessage `json:"entries"`
 	Parts   []string          `json:"parts"`
+	States  [][]string        `json:"states"`
 }
 
 func TestFiles(t *testing.T) {
-	es := Entries(graph(hostile))
+	es := Build(graph(hostile))
 	for _, tc := range []struct {
 		name  string
 		opts  Options
@@ -119,9 +130,9 @@ func TestFiles(t *testing.T) {
 	}{
 		{name: "whole", opts: Options{Dir: "search"}, paths: []string{"search/index.json"}},
 		{name: "under limit", opts: Options{Dir: "/search/", SplitAbove: 1 << 20}, paths: []string{"search/index.json"}},
-		{name: "split", opts: Options{Dir: "search", SplitAbove: 100}, paths: []string{"search/index.json", "search/licenses.json", "search/states.json",
-			"search/specialties.json", "search/certifications.json", "search/boards.json", "search/issuers.json", "search/occupations.json",
-			"search/families.json", "search/pages.json"}},
+		{name: "split", opts: Options{Dir: "search", SplitAbove: 100}, paths: []string{"search/index.json", "search/findings.json",
+			"search/certifications.json", "search/issuers.json", "search/occupations.json",
+			"search/state-oh.json", "search/state-tx.json"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			files, err := Files(es, tc.opts)
@@ -149,15 +160,20 @@ func TestFiles(t *testing.T) {
 				if f.Path == "search/index.json" && len(d.Kinds) != len(Kinds) {
 					t.Errorf("manifest has %d kinds", len(d.Kinds))
 				}
-				if f.Path == "search/index.json" && len(files) > 1 && len(d.Parts) != len(files)-1 {
-					t.Errorf("manifest lists %d parts for %d files", len(d.Parts), len(files)-1)
+				if f.Path == "search/index.json" && len(files) > 1 {
+					if len(d.Parts) != len(files)-3 {
+						t.Errorf("manifest lists %d parts for %d files of kinds", len(d.Parts), len(files)-3)
+					}
+					if len(d.States) != 2 || d.States[0][3] != "/search/state-oh.json" {
+						t.Errorf("manifest's states %q lack their files", d.States)
+					}
 				}
 			}
 			if !reflect.DeepEqual(paths, tc.paths) {
 				t.Errorf("paths %q, want %q", paths, tc.paths)
 			}
-			if len(rows) != len(es) {
-				t.Fatalf("%d rows, want %d", len(rows), len(es))
+			if len(rows) != len(es.Entries) {
+				t.Fatalf("%d rows, want %d", len(rows), len(es.Entries))
 			}
 			var found bool
 			for _, r := range rows {
@@ -182,35 +198,37 @@ func TestFiles(t *testing.T) {
 }
 
 func TestFilesDeterministic(t *testing.T) {
-	a, err := Files(Entries(graph("x")), Options{Dir: "search"})
+	a, err := Files(Build(graph("x")), Options{Dir: "search", SplitAbove: 100})
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, _ := Files(Entries(graph("x")), Options{Dir: "search"})
+	b, _ := Files(Build(graph("x")), Options{Dir: "search", SplitAbove: 100})
 	if !reflect.DeepEqual(a, b) {
 		t.Error("two runs differ")
 	}
 }
 
 func TestFilesRejectsUnknownKind(t *testing.T) {
-	if _, err := Files([]Entry{{Kind: "nope", URL: "/x/"}}, Options{Dir: "search"}); err == nil || !strings.Contains(err.Error(), "nope") {
+	if _, err := Files(&Index{Entries: []Entry{{Kind: "nope", URL: "/x/"}}}, Options{Dir: "search"}); err == nil || !strings.Contains(err.Error(), "nope") {
 		t.Errorf("error %v", err)
 	}
 }
 
-func TestKeywords(t *testing.T) {
+func TestTerms(t *testing.T) {
 	for _, tc := range []struct {
-		shown string
-		extra []string
-		want  []string
+		title, detail string
+		extra         []string
+		want          []string
+		n             int
 	}{
-		{"Texas", []string{"TX", "texas", "Board of Nursing"}, []string{"tx", "board", "nursing"}},
-		{"", []string{"29-1126.00"}, []string{"29", "1126", "00"}},
-		{"x", []string{"", "  "}, nil},
-		{"Puerto Rico", []string{"Junta de Terapistas Respiratorios", "PR"}, []string{"junta", "de", "terapistas", "respiratorios", "pr"}},
+		{"Texas", "", []string{"TX", "texas", "Board of Nursing"}, []string{"texas", "tx", "board", "nursing"}, 1},
+		{"", "", []string{"29-1126.00"}, []string{"29", "1126", "00"}, 0},
+		{"x", "", []string{"", "  "}, []string{"x"}, 1},
+		{"Licensed Perfusionists", "Boards of Illinois", []string{"Respiratory Therapists", "PR"}, []string{"licensed", "perfusionist", "board", "illinois", "respiratory", "therapist", "pr"}, 2},
 	} {
-		if got := keywords(tc.shown, tc.extra...); !reflect.DeepEqual(got, tc.want) {
-			t.Errorf("keywords(%q, %q) = %q, want %q", tc.shown, tc.extra, got, tc.want)
+		got, n := newKeyworder().terms(tc.title, tc.detail, tc.extra)
+		if !reflect.DeepEqual(got, tc.want) || n != tc.n {
+			t.Errorf("terms(%q, %q, %q) = %q, %d; want %q, %d", tc.title, tc.detail, tc.extra, got, n, tc.want, tc.n)
 		}
 	}
 }

@@ -64,7 +64,9 @@ func (s *Server) serveSite(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if _, dir := site.File(name + "/index.html"); dir {
-		http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
+		// From the clean name, not the request's path: "/%2Flicenses"
+		// must not become "//licenses/", a link to another host.
+		http.Redirect(w, r, "/"+name+"/", http.StatusMovedPermanently)
 		return
 	}
 	s.notFound(w, site)

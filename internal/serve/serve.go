@@ -37,6 +37,8 @@ type Server struct {
 	problem string // the diagnostics of a failed update, or ""
 
 	building sync.Mutex // one update at a time: the builder is not concurrent
+
+	public bool // answer requests for any host name
 }
 
 // New builds the site once and returns a server for it. The error is
@@ -122,6 +124,7 @@ func (s *Server) ListenAndServe(ctx context.Context, addr, root string, public b
 	if err != nil {
 		return err
 	}
+	s.public = public
 	fmt.Fprintf(s.log, "serving on http://%s/ (Ctrl-C to stop)\n", ln.Addr())
 	return s.Run(ctx, ln, root)
 }
@@ -141,19 +144,20 @@ func (s *Server) Run(ctx context.Context, ln net.Listener, root string) error {
 
 // Listen opens addr, which must be on loopback unless public is set.
 func Listen(addr string, public bool) (net.Listener, error) {
-	host, _, err := net.SplitHostPort(addr)
-	if err != nil {
-		return nil, fmt.Errorf("address %q: %w", addr, err)
-	}
-	if ip := net.ParseIP(host); !public && host != "localhost" && (ip == nil || !ip.IsLoopback()) {
-		return nil, fmt.Errorf("address %q is not on loopback; pass --public to serve on other interfaces", addr)
+	if err := CheckAddr(addr, public); err != nil {
+		return nil, err
 	}
 	return net.Listen("tcp", addr)
 }
 
-// Serve serves HTTP on ln until ctx is done.
+// Serve serves HTTP on ln until ctx is done. Unless the server is public,
+// it answers only requests addressed to localhost or to ln's host.
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
-	srv := &http.Server{Handler: s.Handler(), ReadHeaderTimeout: 10 * time.Second}
+	srv := &http.Server{
+		Handler:           guard(ln.Addr(), s.public, s.Handler()),
+		ReadHeaderTimeout: readHeaderTimeout,
+		IdleTimeout:       idleTimeout,
+	}
 	go func() {
 		<-ctx.Done()
 		s.events.close()

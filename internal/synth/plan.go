@@ -62,6 +62,7 @@ type license struct {
 	board       int
 	specialty   int
 	variant     int
+	credential  string
 	leadsTo     int // for a permit, the license of its state and specialty it leads to; else -1
 	occupations []int
 	certs       []certRole
@@ -334,14 +335,8 @@ func (p *plan) planLicenses(c Counts, rng *rand.Rand) {
 		k := seen[key]
 		seen[key] = k + 1
 		l.variant, l.leadsTo = (k+l.specialty)%len(licenseVariants), -1
-		if licenseVariants[l.variant].credential == "permit" {
-			if f, ok := full[key]; ok {
-				l.leadsTo = f
-			} else {
-				l.variant = 0 // a permit leads to a license issued before it
-			}
-		}
-		if _, ok := full[key]; !ok && licenseVariants[l.variant].credential != "permit" {
+		l.credential = licenseVariants[l.variant].credential
+		if _, ok := full[key]; !ok && l.credential != "permit" {
 			full[key] = i
 		}
 		v := licenseVariants[l.variant]
@@ -368,6 +363,19 @@ func (p *plan) planLicenses(c Counts, rng *rand.Rand) {
 				role = "alternative"
 			}
 			l.certs = append(l.certs, certRole{cert: pool[j], role: role})
+		}
+	}
+	// A permit leads to the first full license of its state and specialty;
+	// where there is none, the credential is a license of its own.
+	for i := range p.licenses {
+		l := &p.licenses[i]
+		if l.credential != "permit" {
+			continue
+		}
+		if f, ok := full[l.state*len(p.specialties)+l.specialty]; ok {
+			l.leadsTo = f
+		} else {
+			l.credential = "license"
 		}
 	}
 }

@@ -107,7 +107,6 @@ func (x *writer) license(i int) {
 	st := jurisdictions[l.state]
 	s := &p.specialties[l.specialty]
 	b := &p.boards[l.board]
-	v := licenseVariants[l.variant]
 	chapter := strconv.Itoa(1000 + x.rng.IntN(8000))
 	renewal := x.pick(renewals)
 	ce := ceHours[x.rng.IntN(len(ceHours))]
@@ -125,12 +124,12 @@ func (x *writer) license(i int) {
 		codes[k] = p.occupations[o].code
 	}
 	w.list("occupations", codes)
-	w.kv("", "credential", v.credential)
+	w.kv("", "credential", l.credential)
 	if l.leadsTo >= 0 {
 		w.kv("", "leads_to", p.licenses[l.leadsTo].id)
 	}
 	lines := []string{
-		st.name + " requires a " + v.credential + " to practise " + strings.ToLower(s.title) + " or to use the title",
+		st.name + " requires a " + l.credential + " to practise " + strings.ToLower(s.title) + " or to use the title",
 		l.title + ". The " + link(b.name, "board", b.id),
 		"issues it and renews it " + lowerFirst(renewal) + ".",
 		"",

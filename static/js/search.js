@@ -1,161 +1,108 @@
-// Search as you type, with no server and no third party.
+// Search as you type, with no server and no third party; the matching and
+// ranking are in search-index.js and search-rank.js.
 //
-// The header box (#site-search) becomes an ARIA combobox: suggestions
-// appear in a listbox below it; the up and down arrow keys move through
-// them, Enter opens the chosen one (or, with none chosen, submits the form
-// to /search/?q=...), and Escape closes the list. On /search/, the full
-// list of records the page renders for readers without JavaScript is
-// filtered and ranked as the reader types in #search-page-q, and a live
-// region says how many records match.
+// The header box (#site-search) becomes an ARIA combobox: below it a panel
+// shows what the query was read as (corrected words, words that matched
+// nothing, what research found for a state and specialty) and a listbox of
+// suggestions; the up and down arrow keys move through them, Enter opens
+// the chosen one (or, with none chosen, submits the form to /search/?q=...),
+// and Escape closes the panel. A query that matches nothing says so in the
+// panel and offers nearby words and the lists of states and specialties.
+// On /search/, the full list of records the page renders for readers
+// without JavaScript is filtered and ranked, each kind with its count.
 //
-// The index is /search/index.json, fetched from the site itself on first
-// use; see internal/search for its format. Everything is built with DOM
-// methods and textContent, so no record text is ever parsed as HTML.
+// Everything is built with DOM methods and textContent, so no record text
+// is ever parsed as HTML.
 (function () {
   "use strict";
 
-  var INDEX_URL = "/search/index.json";
+  var S = window.licensureSearch;
   var MAX_SUGGESTIONS = 8;
-  var loading = null;
 
-  // fold lower-cases s and strips its accents, so that "Perú" matches "peru".
-  function fold(s) {
-    return String(s).normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
-  }
-
-  function words(s) {
-    return fold(s).split(/[^a-z0-9]+/).filter(Boolean);
-  }
-
-  function getJSON(url) {
-    return fetch(url, { credentials: "same-origin" }).then(function (r) {
-      if (!r.ok) {
-        throw new Error(url + ": HTTP " + r.status);
-      }
-      return r.json();
-    });
-  }
-
-  function makeEntry(kinds, row, order) {
-    var kind = kinds[row[0]] || ["", "", "/"];
-    var path = String(row[1]);
-    return {
-      kind: kind[0],
-      label: kind[1],
-      url: path.charAt(0) === "/" ? path : kind[2] + path,
-      title: row[2],
-      detail: row[3],
-      titleWords: words(row[2]),
-      titlePhrase: words(row[2]).join(" "),
-      otherWords: words(row[3] + " " + row[4] + " " + kind[1]),
-      order: order
-    };
-  }
-
-  // load fetches the index once, whole or in parts, and resolves to the
-  // list of entries.
-  function load() {
-    if (!loading) {
-      loading = getJSON(INDEX_URL).then(function (index) {
-        var parts = index.parts ? Promise.all(index.parts.map(getJSON)) : Promise.resolve([index]);
-        return parts.then(function (files) {
-          var entries = [];
-          files.forEach(function (f) {
-            (f.entries || []).forEach(function (row) {
-              entries.push(makeEntry(index.kinds || [], row, entries.length));
-            });
-          });
-          return entries;
-        });
-      });
-      loading.catch(function () {
-        loading = null; // try again on next use
-      });
+  function el(tag, className, text) {
+    var e = document.createElement(tag);
+    if (className) {
+      e.className = className;
     }
-    return loading;
+    if (text) {
+      e.textContent = text;
+    }
+    return e;
   }
 
-  // score ranks an entry for the query words: every word must begin a word
-  // of the entry; whole words count more than prefixes, and words of the
-  // title more than keywords.
-  function score(entry, query) {
-    var total = 0;
-    for (var i = 0; i < query.length; i++) {
-      var q = query[i];
-      var best = 0;
-      entry.titleWords.forEach(function (w) {
-        if (w === q) {
-          best = Math.max(best, 10);
-        } else if (w.lastIndexOf(q, 0) === 0) {
-          best = Math.max(best, 6);
-        }
-      });
-      if (best < 10) {
-        entry.otherWords.forEach(function (w) {
-          if (w === q) {
-            best = Math.max(best, 4);
-          } else if (w.lastIndexOf(q, 0) === 0) {
-            best = Math.max(best, 2);
-          }
-        });
-      }
-      if (!best) {
-        return 0;
-      }
-      total += best;
-    }
-    if (entry.titlePhrase.lastIndexOf(query.join(" "), 0) === 0) {
-      total += 5;
-    }
-    return total;
-  }
-
-  function search(entries, text) {
-    var query = words(text);
-    if (!query.length) {
-      return [];
-    }
-    var out = [];
-    entries.forEach(function (e) {
-      var s = score(e, query);
-      if (s) {
-        out.push({ entry: e, score: s });
-      }
-    });
-    out.sort(function (a, b) {
-      return b.score - a.score || a.entry.order - b.entry.order;
-    });
-    return out.map(function (r) {
-      return r.entry;
-    });
-  }
-
-  function debounce(fn, ms) {
-    var timer = 0;
-    return function () {
-      clearTimeout(timer);
-      timer = setTimeout(fn, ms);
-    };
+  function link(href, text) {
+    var a = el("a", "", text);
+    a.href = href;
+    return a;
   }
 
   function plural(n, one, many) {
     return n + " " + (n === 1 ? one : many);
   }
 
-  // combobox turns the header search box into a combobox with a listbox
-  // of suggestions.
+  function quoted(s) {
+    return "“" + s + "”";
+  }
+
+  // notes fills box with what the reader should know about the query,
+  // and returns the same as one line of text for a live region.
+  function notes(box, q, results) {
+    box.textContent = "";
+    var said = [];
+    function line(className, parts) {
+      var p = el("p", className);
+      parts.forEach(function (x) {
+        p.appendChild(typeof x === "string" ? document.createTextNode(x) : x);
+      });
+      box.appendChild(p);
+      said.push(p.textContent);
+    }
+    if (!results.length) {
+      line("search-none", ["No results for " + quoted(q.text.trim()) + "."]);
+    } else if (q.corrected) {
+      line("search-corrected", ["Showing results for ", el("strong", "", S.corrected(q)), "."]);
+    }
+    if (results.length && q.unmatched.length) {
+      line("search-unmatched", ["No record matches " + q.unmatched.map(quoted).join(", ") + "; these results match the other words."]);
+    }
+    var a = q.answer;
+    if (a && !a.licensed && (a.finding || a.complete)) {
+      var parts = a.finding
+        ? [a.state.name + " does not license " + a.specialty.name.toLowerCase() + ". " + (a.finding.note ? a.finding.note + " " : ""), "Source: ", link(a.finding.url, a.finding.source), ". "]
+        : ["Whether " + a.state.name + " licenses " + a.specialty.name.toLowerCase() + " is not yet researched. "];
+      line("search-answer", parts.concat(["See ", link(a.state.url, a.state.name), " and ", link(a.specialty.url, a.specialty.name), "."]));
+    }
+    return said.join(" ");
+  }
+
+  // answerTitle is the headline of q's answer when the state does not
+  // license the specialty, or "".
+  function answerTitle(q) {
+    var a = q.answer;
+    if (!a || a.licensed || !(a.finding || a.complete)) {
+      return "";
+    }
+    return a.finding ? a.state.name + " does not license " + a.specialty.name.toLowerCase()
+      : a.state.name + ": " + a.specialty.name.toLowerCase() + " not yet researched";
+  }
+
+  // combobox turns the header search box into a combobox with a panel of
+  // notes and a listbox of suggestions.
   function combobox(input) {
     var form = input.form;
-    var list = document.createElement("ul");
+    var panel = el("div", "search-popup");
+    panel.id = input.id + "-popup";
+    panel.hidden = true;
+    var note = el("div", "search-popup-note");
+    var list = el("ul", "search-suggestions");
     list.id = input.id + "-listbox";
-    list.className = "search-suggestions";
     list.setAttribute("role", "listbox");
     list.setAttribute("aria-label", "Search suggestions");
-    list.hidden = true;
-    var status = document.createElement("p");
-    status.className = "visually-hidden";
+    var status = el("p", "visually-hidden");
     status.setAttribute("role", "status");
-    form.appendChild(list);
+    panel.appendChild(note);
+    panel.appendChild(list);
+    form.appendChild(panel);
     form.appendChild(status);
     input.setAttribute("role", "combobox");
     input.setAttribute("aria-autocomplete", "list");
@@ -181,67 +128,93 @@
     }
 
     function open() {
-      if (options.length) {
-        list.hidden = false;
-        input.setAttribute("aria-expanded", "true");
-      }
+      panel.hidden = !options.length && !note.firstChild;
+      list.hidden = !options.length;
+      input.setAttribute("aria-expanded", String(!panel.hidden && options.length > 0));
     }
 
     function close() {
       setActive(-1);
-      list.hidden = true;
+      panel.hidden = true;
       input.setAttribute("aria-expanded", "false");
     }
 
-    function addOption(url, title, detail) {
-      var li = document.createElement("li");
+    // addOption adds a suggestion that opens url, or that puts fill in the
+    // box and searches it.
+    function addOption(title, detail, url, fill) {
+      var li = el("li", "search-option");
       li.id = list.id + "-" + options.length;
-      li.className = "search-option";
       li.setAttribute("role", "option");
       li.setAttribute("aria-selected", "false");
-      var t = document.createElement("span");
-      t.className = "search-option-title";
-      t.textContent = title;
-      li.appendChild(t);
+      li.setAttribute("data-href", url || "");
+      li.appendChild(el("span", "search-option-title", title));
       if (detail) {
-        var d = document.createElement("span");
-        d.className = "detail";
-        d.textContent = detail;
         li.appendChild(document.createTextNode(" "));
-        li.appendChild(d);
+        li.appendChild(el("span", "detail", detail));
       }
-      options.push({ el: li, url: url });
+      options.push({ el: li, url: url, fill: fill });
       list.appendChild(li);
     }
 
-    function show(results, text) {
+    function show(ix, found, text) {
       close();
       list.textContent = "";
       options = [];
+      var q = found.query, results = found.results;
+      var said = notes(note, q, results);
+      var headline = answerTitle(q);
+      if (headline) {
+        addOption(headline, q.answer.finding ? q.answer.finding.note : "Help research it", q.answer.state.url + "#gaps");
+      }
       results.slice(0, MAX_SUGGESTIONS).forEach(function (e) {
-        addOption(e.url, e.title, e.label + (e.detail ? " · " + e.detail : ""));
+        addOption(e.title, e.label + (e.detail ? " · " + e.detail : ""), e.url);
       });
       if (results.length > MAX_SUGGESTIONS) {
-        addOption("/search/?q=" + encodeURIComponent(text.trim()), "See all " + results.length + " results", "");
+        addOption("See all " + results.length + " results", "", "/search/?q=" + encodeURIComponent(text.trim()));
+      }
+      if (!results.length) {
+        S.suggest(ix, q).forEach(function (w) {
+          addOption("Search for " + quoted(w), "Did you mean this?", "", w);
+        });
+        addOption("Browse every specialty", "", "/specialties/");
+        addOption("Browse every state and territory", "", "/states/");
       }
       status.textContent = results.length
-        ? plural(results.length, "result", "results") + ". Use the up and down arrow keys to choose one."
-        : "No results. Press Enter to search the full list.";
+        ? said + " " + plural(results.length, "result", "results") + ". Use the up and down arrow keys to choose one."
+        : said + " Use the up and down arrow keys for suggestions.";
       open();
     }
 
     function update() {
       var text = input.value;
       var mine = ++generation;
-      if (words(text).join("").length < 2) {
+      if (!text.trim()) {
         close();
         status.textContent = "";
         return;
       }
-      load().then(function (entries) {
-        if (mine === generation) {
-          show(search(entries, text), text);
+      S.load().then(function (ix) {
+        if (mine !== generation) {
+          return;
         }
+        var found = S.search(ix, text);
+        show(ix, found, text);
+        // A large index loads in files: the kinds first, then the named
+        // state's licenses and boards, then the others'. One at a time,
+        // so that the reader's typing never waits, and the list is
+        // redrawn as each arrives (unless the reader is choosing in it).
+        var next = function () {
+          ix.more(found.query.state).then(function (got) {
+            if (got && mine === generation) {
+              if (active < 0) {
+                found = S.search(ix, text);
+                show(ix, found, text);
+              }
+              setTimeout(next, 0);
+            }
+          }, function () {});
+        };
+        next();
       }, function () {
         if (mine === generation) {
           close();
@@ -251,14 +224,18 @@
     }
 
     function go(i) {
-      if (options[i]) {
-        window.location.assign(options[i].url);
+      var o = options[i];
+      if (o && o.fill) {
+        input.value = o.fill;
+        update();
+      } else if (o) {
+        window.location.assign(o.url);
       }
     }
 
     input.addEventListener("input", update);
     input.addEventListener("focus", function () {
-      load().catch(function () {});
+      S.load().catch(function () {});
       if (input.value) {
         update();
       }
@@ -271,30 +248,26 @@
       switch (ev.key) {
         case "ArrowDown":
           ev.preventDefault();
-          if (list.hidden) {
-            if (options.length) {
-              open();
-            } else {
-              update();
-            }
+          if (panel.hidden) {
+            update();
           } else if (options.length) {
             setActive((active + 1) % options.length);
           }
           break;
         case "ArrowUp":
-          if (!list.hidden && options.length) {
+          if (!panel.hidden && options.length) {
             ev.preventDefault();
             setActive(active <= 0 ? options.length - 1 : active - 1);
           }
           break;
         case "Enter":
-          if (!list.hidden && active >= 0) {
+          if (!panel.hidden && active >= 0) {
             ev.preventDefault();
             go(active);
           }
           break;
         case "Escape":
-          if (!list.hidden) {
+          if (!panel.hidden) {
             ev.preventDefault();
             close();
           } else if (input.value) {
@@ -305,9 +278,9 @@
           break;
       }
     });
-    // Keep the focus in the box when an option is pressed, so that blur
-    // does not close the list before the click lands.
-    list.addEventListener("mousedown", function (ev) {
+    // Keep the focus in the box when the panel is pressed, so that blur
+    // does not close it before the click lands; links still open.
+    panel.addEventListener("mousedown", function (ev) {
       ev.preventDefault();
     });
     list.addEventListener("click", function (ev) {
@@ -321,76 +294,78 @@
     window.addEventListener("pageshow", close);
   }
 
-  // filterPage filters and ranks the list of every record on /search/.
-  function filterPage(container, input, status) {
+  // filterPage filters and ranks the list of every record on /search/,
+  // each kind under its heading with its count, the kind of the best
+  // result first.
+  function filterPage(container, input, status, note) {
     var groups = Array.prototype.map.call(container.querySelectorAll(".search-group"), function (section) {
       var ul = section.querySelector("ul");
-      var count = section.querySelector(".count");
-      var label = section.getAttribute("data-label") || "";
       var items = Array.prototype.map.call(ul.children, function (li, i) {
         var a = li.querySelector("a");
-        return { li: li, href: a ? a.getAttribute("href") : "", text: li.textContent, order: i };
+        return { li: li, href: a ? a.getAttribute("href") : "", order: i };
       });
-      return { section: section, ul: ul, count: count, label: label, items: items };
+      return { section: section, ul: ul, count: section.querySelector(".count"), label: section.getAttribute("data-label") || "", items: items };
     });
 
-    function apply() {
+    function apply(ix) {
       var text = input.value.trim();
-      var query = words(text);
-      var url = query.length ? "?q=" + encodeURIComponent(text) : window.location.pathname;
-      window.history.replaceState(null, "", url);
-      var total = 0;
-      var parts = [];
+      window.history.replaceState(null, "", text ? "?q=" + encodeURIComponent(text) : window.location.pathname);
+      var found = text ? S.search(ix, text) : null;
+      var rankOf = {};
+      (found ? found.results : []).forEach(function (e, i) {
+        rankOf[e.url] = i + 1;
+      });
+      var total = 0, parts = [];
       groups.forEach(function (g) {
-        var shown = [];
-        g.items.forEach(function (it) {
-          it.score = query.length ? score(it.entry, query) : 1;
-          it.li.hidden = !it.score;
-          if (it.score) {
-            shown.push(it);
-          }
+        g.best = Infinity;
+        var shown = g.items.filter(function (it) {
+          it.rank = found ? rankOf[it.href] || 0 : it.order + 1;
+          it.li.hidden = !it.rank;
+          return it.rank;
         });
         shown.sort(function (a, b) {
-          return b.score - a.score || a.order - b.order;
+          return a.rank - b.rank;
         });
         shown.forEach(function (it) {
           g.ul.appendChild(it.li);
+          g.best = Math.min(g.best, it.rank);
         });
         g.section.hidden = !shown.length;
-        if (g.count) {
-          g.count.textContent = String(shown.length);
-        }
+        g.count.textContent = String(shown.length);
         total += shown.length;
         if (shown.length) {
           parts.push(g.label + ": " + shown.length);
         }
       });
-      if (!query.length) {
+      // The kind holding the best result comes first.
+      groups.slice().sort(function (a, b) {
+        return a.best - b.best;
+      }).forEach(function (g) {
+        container.appendChild(g.section);
+      });
+      if (!found) {
+        note.textContent = "";
         status.textContent = "";
-      } else if (total) {
-        status.textContent = plural(total, "record matches", "records match") + " “" + text + "”. " + parts.join(", ") + ".";
-      } else {
-        status.textContent = "No record matches “" + text + "”. Try fewer words, a certification such as RRT, or a state code such as TX.";
+        return;
       }
+      var said = notes(note, found.query, found.results);
+      status.textContent = total
+        ? said + " " + plural(total, "record matches", "records match") + " " + quoted(text) + ". " + parts.join(", ") + "."
+        : said + " Try fewer words, a certification such as RRT, or a state code such as TX.";
     }
 
-    load().then(function (entries) {
-      var byURL = {};
-      entries.forEach(function (e) {
-        byURL[e.url] = e;
+    S.load().then(function (ix) {
+      return ix.loadAll();
+    }).then(function (ix) {
+      var timer = 0;
+      apply(ix);
+      input.addEventListener("input", function () {
+        clearTimeout(timer);
+        timer = setTimeout(function () { apply(ix); }, 60);
       });
-      groups.forEach(function (g) {
-        g.items.forEach(function (it) {
-          it.entry = byURL[it.href] || {
-            titleWords: words(it.text), titlePhrase: words(it.text).join(" "), otherWords: []
-          };
-        });
-      });
-      apply();
-      input.addEventListener("input", debounce(apply, 60));
       input.form.addEventListener("submit", function (ev) {
         ev.preventDefault(); // the list filters as you type; no reload needed
-        apply();
+        apply(ix);
       });
     }, function () {
       status.textContent = "Search could not load. Every record is listed below.";
@@ -398,16 +373,20 @@
   }
 
   function init() {
+    if (!window.fetch || !S || !S.search) {
+      return;
+    }
     var box = document.getElementById("site-search");
-    if (box && box.form && window.fetch) {
+    if (box && box.form) {
       combobox(box);
     }
     var all = document.getElementById("search-all");
     var pageBox = document.getElementById("search-page-q");
     var status = document.getElementById("search-status");
-    if (all && pageBox && status && window.fetch) {
+    var note = document.getElementById("search-note");
+    if (all && pageBox && status && note) {
       pageBox.value = new URLSearchParams(window.location.search).get("q") || "";
-      filterPage(all, pageBox, status);
+      filterPage(all, pageBox, status, note);
     }
   }
 
