@@ -13,7 +13,8 @@ var layoutWidths = []int64{320, 360, 390, 1280}
 
 // controlColours reports the controls whose colours ignore the scheme: in
 // the dark scheme a text box must be dark with light text, in the light
-// scheme the reverse.
+// scheme the reverse. Check boxes and radio buttons are drawn by the
+// browser in the page's color-scheme, so only their accent is styled.
 const controlColours = `((dark) => {
 	const lum = (c) => {
 		const m = c.match(/[\d.]+/g);
@@ -22,7 +23,7 @@ const controlColours = `((dark) => {
 		return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 	};
 	const out = [];
-	for (const el of document.querySelectorAll('input, select, textarea')) {
+	for (const el of document.querySelectorAll('input:not([type=checkbox]):not([type=radio]):not([type=hidden]), select, textarea')) {
 		const cs = getComputedStyle(el);
 		const bg = lum(cs.backgroundColor), fg = lum(cs.color);
 		if (dark ? !(bg < 0.2 && fg > 0.5) : !(bg > 0.5 && fg < 0.2)) {
