@@ -38,11 +38,11 @@ func licensure(args ...string) *exec.Cmd {
 // its temporary folder.
 func TestSignalStopsBuild(t *testing.T) {
 	if testing.Short() {
-		t.Skip("builds a site of 5,000 licenses")
+		t.Skip("builds a site of 2,000 licenses")
 	}
 	dir := t.TempDir()
 	content, out := filepath.Join(dir, "content"), filepath.Join(dir, "public")
-	if _, err := synth.Write(content, synth.Options{Licenses: 5000, Seed: 1, Today: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)}); err != nil {
+	if _, err := synth.Write(content, synth.Options{Licenses: 2000, Seed: 1, Today: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)}); err != nil {
 		t.Fatal(err)
 	}
 	args := []string{"build", "--quiet", "--root", "../..", "--content", content, "--out", out}
