@@ -65,7 +65,8 @@ var schemaKinds = sync.OnceValue(func() []SchemaKind {
 		if k.FrontMatter {
 			example = "---\n" + example + "---\n"
 		} else {
-			example = "# yaml-language-server: $schema=" + jsonschema.URL(k.Name) + "\n" + example
+			header, _ := jsonschema.Header(k.File)
+			example = header + example
 		}
 		sk.Example = model.Markdown(fence(example, "yaml"))
 		out = append(out, sk)
