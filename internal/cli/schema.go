@@ -40,7 +40,12 @@ func runSchema(_ context.Context, e *env, args []string) error {
 	if out == "" {
 		out = filepath.Join(root, filepath.FromSlash(jsonschema.Dir))
 	}
-	content, _ := load.Load(os.DirFS(filepath.Join(root, "content")), "content/")
+	dir := filepath.Join(root, "content")
+	if info, err := os.Stat(dir); err != nil || !info.IsDir() {
+		fmt.Fprintf(fs.Output(), "%s schema: no content folder at %s (use --root to name the site root)\n", programName, filepath.ToSlash(dir))
+		return errReported
+	}
+	content, _ := load.Load(os.DirFS(dir), "content/")
 	files := jsonschema.Files(jsonschema.Entries(content))
 	names := slices.Sorted(maps.Keys(files))
 	for _, name := range names {

@@ -212,37 +212,50 @@ func TestEditor(t *testing.T) {
 		})
 	}
 
-	t.Run("complete board", func(t *testing.T) {
-		edited, line := replaceLine(t, text, "board:", "board: ")
-		e.show(edited)
-		offered := map[string]string{}
-		for _, it := range e.complete(line, len("board: ")) {
-			var doc string
-			json.Unmarshal(it.Documentation, &doc)
-			offered[it.Label] = doc
-		}
-		boards := shippedBoards(t)
-		for id, name := range boards {
-			if doc, ok := offered[id]; !ok {
-				t.Errorf("board %s is not offered", id)
-			} else if doc != name {
-				t.Errorf("board %s is offered as %q, want its name %q", id, doc, name)
+	for _, tc := range []struct {
+		name, prefix, line string
+		dir                string // the records that must be offered, by file
+		key                string // the key that names them to readers
+	}{
+		{"complete board", "board:", "board: ", "boards/*.yaml", "name"},
+		{"complete certification", "    - id:", "    - id: ", "certifications/*.yaml", "name"},
+		{"complete occupation", "occupations:", "occupations: [", "occupations/*.yaml", "title"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			edited, line := replaceLine(t, text, tc.prefix, tc.line)
+			e.show(edited)
+			offered := map[string]string{}
+			for _, it := range e.complete(line, len(tc.line)) {
+				var doc string
+				json.Unmarshal(it.Documentation, &doc)
+				offered[it.Label] = doc
 			}
-		}
-		for label := range offered {
-			if _, ok := boards[label]; !ok {
-				t.Errorf("%q is offered for board:, which is no board", label)
+			records := shippedRecords(t, tc.dir, tc.key)
+			for id, title := range records {
+				if doc, ok := offered[id]; !ok {
+					t.Errorf("%s is not offered", id)
+				} else if doc != title {
+					t.Errorf("%s is offered as %q, want its title %q", id, doc, title)
+				}
 			}
-		}
-	})
+			for label := range offered {
+				// In a list the server also offers a new item, as it
+				// does for any list.
+				if _, ok := records[label]; !ok && !strings.HasPrefix(label, "- (array item)") {
+					t.Errorf("%q is offered, which is not a record of %s", label, tc.dir)
+				}
+			}
+		})
+	}
 }
 
-// shippedBoards reads the ID and name of every shipped board.
-func shippedBoards(t *testing.T) map[string]string {
+// shippedRecords reads the ID and title (under key) of every shipped
+// record of the files matching glob under content/.
+func shippedRecords(t *testing.T, glob, key string) map[string]string {
 	t.Helper()
-	files, err := filepath.Glob(filepath.Join(root, "content", "boards", "*.yaml"))
+	files, err := filepath.Glob(filepath.Join(root, "content", filepath.FromSlash(glob)))
 	if err != nil || len(files) == 0 {
-		t.Fatalf("no boards: %v", err)
+		t.Fatalf("no content/%s: %v", glob, err)
 	}
 	out := map[string]string{}
 	for _, f := range files {
@@ -250,13 +263,12 @@ func shippedBoards(t *testing.T) map[string]string {
 		if err != nil {
 			t.Fatal(err)
 		}
-		var b struct {
-			Name string `yaml:"name"`
-		}
-		if err := yaml.Unmarshal(src, &b); err != nil {
+		var r map[string]any
+		if err := yaml.Unmarshal(src, &r); err != nil {
 			t.Fatal(err)
 		}
-		out[strings.TrimSuffix(filepath.Base(f), ".yaml")] = b.Name
+		title, _ := r[key].(string)
+		out[strings.TrimSuffix(filepath.Base(f), ".yaml")] = title
 	}
 	return out
 }

@@ -282,13 +282,15 @@ func nonNull(t *schema.Type, f schema.Field) any {
 		return "array"
 	case schema.Int:
 		return "integer"
+	case schema.String:
+		if p, _ := FormatPattern(t.Format); p != "" || f.Enum != nil {
+			return "string"
+		}
+		// The loader takes any scalar as text: 2024 and true are read as
+		// "2024" and "true".
+		return []any{"string", "number", "boolean"}
 	}
-	if p, _ := FormatPattern(t.Format); p != "" || f.Enum != nil {
-		return "string"
-	}
-	// The loader takes any scalar as text: 2024 and true are read as
-	// "2024" and "true".
-	return []any{"string", "number", "boolean"}
+	panic(fmt.Sprintf("jsonschema: field %s: no JSON Schema for a %v", f.Name, t.Shape))
 }
 
 // value lists the members that constrain a value of type t held by field
@@ -326,6 +328,8 @@ func value(t *schema.Type, f schema.Field) object {
 		if f.Ref != "" {
 			o.set("$ref", RefPath(f.Ref))
 		}
+	default:
+		panic(fmt.Sprintf("jsonschema: field %s: no JSON Schema for a %v", f.Name, t.Shape))
 	}
 	return o
 }
