@@ -212,6 +212,23 @@ func TestEditor(t *testing.T) {
 		})
 	}
 
+	t.Run("hover", func(t *testing.T) {
+		line := slices.IndexFunc(strings.Split(text, "\n"), func(l string) bool { return strings.HasPrefix(l, "board:") })
+		e.show(text)
+		var res struct {
+			Contents struct {
+				Value string `json:"value"`
+			} `json:"contents"`
+		}
+		params := map[string]any{"textDocument": map[string]any{"uri": e.uri}, "position": position{line, 1}}
+		if err := e.c.call(e.ctx, "textDocument/hover", params, &res); err != nil {
+			t.Fatal(err)
+		}
+		if want := "The board or agency that issues it."; !strings.Contains(res.Contents.Value, want) {
+			t.Errorf("hover on board: got %q, want it to contain %q", res.Contents.Value, want)
+		}
+	})
+
 	for _, tc := range []struct {
 		name, prefix, line string
 		dir                string // the records that must be offered, by file

@@ -159,7 +159,9 @@ func Files(entries map[string][]Entry) map[string][]byte {
 const idPattern = `^[a-z0-9]+(-[a-z0-9]+)*$`
 
 // refs is the schema of a reference to a record of kind k, one of
-// entries: its IDs one a line, so that adding a record adds two lines.
+// entries: its IDs one a line and their titles one a line, so that adding
+// a record adds two lines. It has no title or description, which would
+// take the place of the field's own in an editor's hover.
 func refs(k RefKind, entries []Entry) object {
 	ids, titles := make(lines, len(entries)), make(lines, len(entries))
 	for i, e := range entries {
@@ -178,8 +180,7 @@ func refs(k RefKind, entries []Entry) object {
 	}
 	return object{
 		{"$schema", Draft},
-		{"title", title(k.Singular) + " IDs"},
-		{"description", fmt.Sprintf("The %s in %s, each with its title. Generated from the content by licensure schema; do not edit.", k.Name, folder)},
+		{"$comment", fmt.Sprintf("The %s in %s, each with its title. Generated from the content by licensure schema; do not edit.", k.Name, folder)},
 		{"type", "string"},
 		{"pattern", pattern},
 		{"patternErrorMessage", message},

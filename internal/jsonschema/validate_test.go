@@ -33,7 +33,7 @@ func (refs refSchemas) validate(s map[string]any, v any, path string) []string {
 	}
 	for _, key := range sortedKeys(s) {
 		switch key {
-		case "$schema", "title", "description", "examples", "patternErrorMessage", "errorMessage", "enumDescriptions":
+		case "$schema", "$comment", "title", "description", "examples", "patternErrorMessage", "errorMessage", "enumDescriptions":
 			// annotations
 		case "type", "enum", "pattern", "minimum", "maximum", "minItems", "items", "required", "properties", "additionalProperties",
 			"if", "then", "else", "anyOf", "$ref":
