@@ -27,6 +27,10 @@ import (
 // ErrContent means the content has errors; the diagnostics say which.
 var ErrContent = errors.New("content has errors")
 
+// ErrTemplate means a template failed to parse or to render a page; a
+// diagnostic at the template's file, line and column says where.
+var ErrTemplate = errors.New("a template has errors")
+
 // Options say where a site's parts are.
 type Options struct {
 	Content   fs.FS  // the content folder
@@ -105,6 +109,10 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	g := resolve.Resolve(content)
 	n, err := write(ctx, g, opts)
 	res.Pages = n
+	if d, ok := render.TemplateDiagnostic(opts.Templates, err); ok {
+		res.Diags.Add(d)
+		return res, ErrTemplate
+	}
 	return res, err
 }
 

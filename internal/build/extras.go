@@ -6,14 +6,12 @@ import (
 	"cmp"
 	"errors"
 	"io"
-	"maps"
 	"runtime"
 	"slices"
 	"sync"
 	"sync/atomic"
 
 	"github.com/licensure/licensure/internal/feed"
-	"github.com/licensure/licensure/internal/jsonschema"
 	"github.com/licensure/licensure/internal/netlify"
 	"github.com/licensure/licensure/internal/opendata"
 	"github.com/licensure/licensure/internal/render"
@@ -47,7 +45,7 @@ type fileCreator interface {
 }
 
 // WriteExtraFiles writes the files besides pages and static assets to w:
-// data downloads, the search index, JSON Schemas, the sitemap (split with
+// data downloads, the search index, the sitemap (split with
 // an index above feed.MaxSitemapURLs pages), robots.txt, the feed and
 // Netlify settings. It returns how many files it wrote. The files are
 // independent, so it writes several at once, up to GOMAXPROCS: w must be
@@ -138,16 +136,9 @@ func writeSitemap(e *emitter, g *resolve.Graph, rendered []render.Page) error {
 	return e.write("robots.txt", feed.Robots(base, "/sitemap.xml"))
 }
 
-// writeSmall writes the JSON Schemas, the feed and the Netlify settings.
+// writeSmall writes the feed and the Netlify settings. The JSON Schemas
+// are static files: static/schema, which the repository keeps current.
 func writeSmall(e *emitter, g *resolve.Graph, rendered []render.Page) error {
-	// The JSON Schemas each content file names in its first line.
-	schemas := jsonschema.All()
-	for _, name := range slices.Sorted(maps.Keys(schemas)) {
-		if err := e.write("schema/"+name, schemas[name]); err != nil {
-			return err
-		}
-	}
-
 	atom, err := feed.Atom(g.Site, "/feed.xml", feed.Recent(g, feedEntries))
 	if err != nil {
 		return err

@@ -116,7 +116,7 @@ func TestWriteExtraFilesStreams(t *testing.T) {
 			t.Errorf("%s was not streamed (created: %q)", name, disk.created)
 		}
 	}
-	for _, name := range []string{"robots.txt", "feed.xml", "_headers", "_redirects", "schema/license.json"} {
+	for _, name := range []string{"robots.txt", "feed.xml", "_headers", "_redirects"} {
 		if _, ok := streamed[name]; !ok {
 			t.Errorf("no %s", name)
 		}

@@ -31,6 +31,17 @@ func TestShippedContent(t *testing.T) {
 			t.Errorf("no page for %s", path)
 		}
 	}
+	// The site publishes the schemas the content files name, as the
+	// repository keeps them (jsonschema's tests keep those current).
+	for _, name := range []string{"license.json", "refs/boards.json"} {
+		want, err := os.ReadFile(filepath.Join("../../static/schema", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, err := os.ReadFile(filepath.Join(out, "schema", name)); err != nil || string(got) != string(want) {
+			t.Errorf("/schema/%s is not static/schema/%s (%v)", name, name, err)
+		}
+	}
 }
 
 func recordPaths(g *resolve.Graph) []string {

@@ -15,8 +15,12 @@ import (
 var BuildFiles = []string{
 	"/index.html", "/404.html", "/_headers", "/_redirects", "/feed.xml",
 	"/robots.txt", "/sitemap.xml", "/favicon.svg", "/.licensure-site",
-	"/maintainers/index.html", "/matrix/index.html",
+	"/maintainers/index.html", "/matrix/index.html", "/move/index.html",
 }
+
+// specialtyFiles are the files a build writes under each specialty's page:
+// its compare page and its downloads.
+var specialtyFiles = []string{"compare/", "licenses.csv", "licenses.json"}
 
 // BuildFolders are the folders whose every file the build writes.
 var BuildFolders = []string{"/css/", "/js/", "/data/", "/schema/", "/search/"}
@@ -63,6 +67,11 @@ func WrittenPaths(c *load.Content) map[string]bool {
 		m[pathKey("/"+k.Name+"/")] = true
 		for _, r := range c.Records[k.Name] {
 			m[pathKey("/"+k.Name+"/"+r.ID+"/")] = true
+		}
+	}
+	for _, r := range c.Records["specialties"] {
+		for _, f := range specialtyFiles {
+			m[pathKey("/specialties/"+r.ID+"/"+f)] = true
 		}
 	}
 	m[pathKey("/states/")] = true

@@ -122,6 +122,7 @@ type ids struct {
 	kind  string
 	n     int
 	id    func(int) string
+	refs  func(int) []load.Ref // the references of a record; nil for states
 	once  sync.Once
 	byID  map[string]int // ID -> index in the kind's records
 	sortO sync.Once
@@ -183,7 +184,7 @@ func (ks kinds) newMarks() usedMarks {
 func index(c *load.Content) kinds {
 	var ks kinds
 	for kind, recs := range c.Records {
-		ks = append(ks, &ids{kind: kind, n: len(recs), id: func(i int) string { return recs[i].ID }})
+		ks = append(ks, &ids{kind: kind, n: len(recs), id: func(i int) string { return recs[i].ID }, refs: func(i int) []load.Ref { return recs[i].Refs }})
 	}
 	if len(c.States) > 0 {
 		ks = append(ks, &ids{kind: "states", n: len(c.States), id: func(i int) string { return string(c.States[i].Code) }})
@@ -219,11 +220,42 @@ func checkRefs(file string, refs []load.Ref, ks kinds, used usedMarks, diags *di
 		if ref.Link {
 			d.Message += " in record link"
 		}
-		if best := suggest.Closest(ref.ID, known); best != "" {
+		var likely []string
+		if !ref.Link {
+			likely = last.related(refs)
+		}
+		if best := suggest.Preferring(ref.ID, likely, known); best != "" {
 			d.Hint = fmt.Sprintf("did you mean %q?", best)
 		}
 		diags.Add(d)
 	}
+}
+
+// related lists the records of k that share a reference field's value
+// with refs, a record's references: for a license in Ohio, the boards in
+// Ohio; for a license of respiratory care, the certifications of that
+// specialty. These are the likely meanings of a mistyped ID, whatever the
+// kinds and fields.
+func (k *ids) related(refs []load.Ref) []string {
+	if k == nil || k.refs == nil {
+		return nil
+	}
+	mine := map[[2]string]bool{}
+	for _, r := range refs {
+		if !r.Link {
+			mine[[2]string{r.Kind, r.ID}] = true
+		}
+	}
+	var out []string
+	for i := range k.n {
+		for _, r := range k.refs(i) {
+			if !r.Link && mine[[2]string{r.Kind, r.ID}] {
+				out = append(out, k.id(i))
+				break
+			}
+		}
+	}
+	return out
 }
 
 func checkStates(c *load.Content, diags *diag.List) {

@@ -34,6 +34,27 @@ func TestCheck(t *testing.T) {
 				`content/licenses/tx-rcp.yaml:3:12: unknown specialty "respiratory-cre" (did you mean "respiratory-care"?)`,
 				`content/licenses/tx-rcp.yaml:4:8: unknown board "oh-bord" (did you mean "oh-board"?)`,
 			}},
+		{name: "a mistyped board suggests the license's state first",
+			change: map[string]string{
+				"boards/tx-medical-board.yaml":       "name: Texas Medical Board\nstate: TX\nurl: https://tx.example\nsources: [{title: t, url: \"https://tx.example\"}]\nreviewed: 2026-11-24\n",
+				"boards/oh-state-medical-board.yaml": "name: State Medical Board of Ohio\nstate: OH\nurl: https://oh.example\nsources: [{title: t, url: \"https://oh.example\"}]\nreviewed: 2026-11-24\n",
+				"licenses/oh-rcp-2.yaml":             "title: Other\nstate: OH\nspecialty: respiratory-care\nboard: oh-medical-bord\noccupations: [29-1126.00]\ncredential: license\nsummary: s\nsources: [{title: t, url: \"https://x.org\"}]\nreviewed: 2026-11-24\n",
+			},
+			want: []string{
+				`content/boards/oh-state-medical-board.yaml:1:1: warning: no record refers to this board`,
+				`content/boards/tx-medical-board.yaml:1:1: warning: no record refers to this board`,
+				`content/licenses/oh-rcp-2.yaml:4:8: unknown board "oh-medical-bord" (did you mean "oh-state-medical-board"?)`,
+			}},
+		{name: "a mistyped certification suggests the license's specialty first",
+			change: map[string]string{
+				"specialties/perfusion.yaml":  "name: Perfusion\nfamily: cardio\nsummary: Blood.\n",
+				"certifications/abc-crt.yaml": "name: Perfusion CRT\nissuer: nbrc\nspecialties: [perfusion]\nsummary: s\nsources: [{title: t, url: \"https://o.example\"}]\nreviewed: 2026-11-24\n",
+				"certifications/abc-rrt.yaml": "name: Respiratory RRT\nissuer: nbrc\nspecialties: [respiratory-care]\nsummary: s\nsources: [{title: t, url: \"https://o.example\"}]\nreviewed: 2026-11-24\n",
+				"licenses/oh-rcp-2.yaml":      "title: Other\nstate: OH\nspecialty: respiratory-care\nboard: oh-board\noccupations: [29-1126.00]\ncredential: license\nsummary: s\nrequirements:\n  certifications: [{id: abc-xrt, role: required}]\nsources: [{title: t, url: \"https://x.org\"}]\nreviewed: 2026-11-24\n",
+			},
+			want: []string{
+				`content/licenses/oh-rcp-2.yaml:9:25: unknown certification "abc-xrt" (did you mean "abc-rrt"?)`,
+			}},
 		{name: "board in another state",
 			change: map[string]string{"licenses/tx-rcp.yaml": "title: RCP\nstate: TX\nspecialty: respiratory-care\nboard: oh-board\noccupations: [29-1126.00]\ncredential: license\nsummary: s\nsources: [{title: t, url: \"https://x.org\"}]\nreviewed: 2026-11-24\n"},
 			want:   []string{`content/licenses/tx-rcp.yaml:4:8: board "oh-board" is in OH, but the license is in TX`}},

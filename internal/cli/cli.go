@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"io"
 	"runtime/debug"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -111,25 +112,42 @@ func newFlags(e *env, name, synopsis, about string) *flag.FlagSet {
 	return fs
 }
 
-// parse parses flags, turning a parse error into a usage error, and
-// refuses positional arguments.
+// parse parses flags, wherever they come among the arguments, turning a
+// parse error into a usage error, and refuses positional arguments.
 func parse(fs *flag.FlagSet, args []string) error {
-	if err := fs.Parse(args); err != nil {
-		return usageErr(err)
+	pos, err := parseInterspersed(fs, args)
+	if err != nil {
+		return err
 	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(fs.Output(), "%s %s: unexpected argument %q\n", programName, fs.Name(), fs.Arg(0))
+	if len(pos) > 0 {
+		fmt.Fprintf(fs.Output(), "%s %s: unexpected argument %q\n", programName, fs.Name(), pos[0])
 		return errUsage
 	}
 	return nil
 }
 
-// usageErr keeps -h a success and makes any other flag error a usage error.
-func usageErr(err error) error {
-	if errors.Is(err, flag.ErrHelp) {
-		return err
+// parseInterspersed parses flags that may come before, between or after
+// positional arguments, as in "new license oh-x --state OH", and returns
+// the positional ones. Everything after "--" is positional.
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, err
+			}
+			return nil, errUsage
+		}
+		rest := fs.Args()
+		if consumed := len(args) - len(rest); consumed > 0 && args[consumed-1] == "--" {
+			return append(pos, rest...), nil
+		}
+		if len(rest) == 0 {
+			return pos, nil
+		}
+		pos = append(pos, rest[0])
+		args = slices.Clone(rest[1:])
 	}
-	return errUsage
 }
 
 func runVersion(_ context.Context, e *env, args []string) error {

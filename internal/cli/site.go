@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/licensure/licensure/internal/build"
@@ -124,33 +125,57 @@ func checkFormat(fs *flag.FlagSet, format string) error {
 	return nil
 }
 
-// report prints the diagnostics and the summary line, and turns content
-// errors into an exit status.
+// report prints the diagnostics, then why the run failed if no
+// diagnostic says so, then the summary line, and turns a failure into an
+// exit status.
 func report(e *env, res *build.Result, err error, format string, quiet, building bool) error {
-	if res != nil {
-		if perr := res.Diags.Print(e.stderr, format); perr != nil {
-			return perr
-		}
-		if !quiet {
-			fmt.Fprintln(e.stderr, summary(res, building))
-		}
+	diagnosed := errors.Is(err, build.ErrContent) || errors.Is(err, build.ErrTemplate)
+	if res == nil {
+		return err
 	}
-	if errors.Is(err, build.ErrContent) {
+	if perr := res.Diags.Print(e.stderr, format); perr != nil {
+		return perr
+	}
+	if err != nil && !diagnosed {
+		printFailure(e, err, format)
+	}
+	if !quiet {
+		fmt.Fprintln(e.stderr, summary(res, building, err, diagnosed))
+	}
+	if err != nil {
 		return errReported
 	}
-	return err
+	return nil
 }
 
-// summary is the one line that ends build and check.
-func summary(res *build.Result, building bool) string {
+// printFailure prints an error no diagnostic holds (a full disk, a broken
+// link), as an annotation under --format github.
+func printFailure(e *env, err error, format string) {
+	if format == "github" {
+		fmt.Fprintln(e.stderr, "::error::"+strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(err.Error()))
+		return
+	}
+	fmt.Fprintf(e.stderr, "%s: %v\n", programName, err)
+}
+
+// summary is the one line that ends build and check. A failed build
+// says so, and counts among its errors the failure no diagnostic holds.
+func summary(res *build.Result, building bool, err error, diagnosed bool) string {
 	var parts []string
 	for _, k := range model.Kinds {
 		parts = append(parts, fmt.Sprintf("%d %s", res.Counts[k.Name], k.Name))
 	}
 	parts = append(parts, fmt.Sprintf("%d pages", res.Counts["pages"]))
 	line := "records: " + join(parts)
-	if building {
+	switch {
+	case building && err != nil:
+		line += "; build failed, nothing written"
+	case building:
 		line += fmt.Sprintf("; %d files written", res.Pages)
 	}
-	return fmt.Sprintf("%s; %d errors, %d warnings; %s", line, res.Diags.Errors(), res.Diags.Warnings(), res.Duration.Round(time.Millisecond))
+	errs := res.Diags.Errors()
+	if err != nil && !diagnosed {
+		errs++
+	}
+	return fmt.Sprintf("%s; %d errors, %d warnings; %s", line, errs, res.Diags.Warnings(), res.Duration.Round(time.Millisecond))
 }

@@ -12,18 +12,20 @@ import (
 type optional struct {
 	Choice string   `yaml:"choice" check:"enum=a|b" doc:"An optional choice."`
 	Codes  []string `yaml:"codes" check:"enum=x|y,min=2"`
+	Must   string   `yaml:"must" check:"required,enum=a|b"`
 }
 
 func TestOptionalRules(t *testing.T) {
 	squash := func(s string) string { return strings.Join(strings.Fields(s), "") }
-	got := squash(string(encode(structure(schema.For[optional](), true))))
+	got := squash(string(encode(structure(schema.For[optional]()))))
 	for _, want := range []string{
-		`"type": ["object", "null"]`,
-		// The loader skips an empty optional value, so null is allowed,
-		// and enum must list it too.
-		`"choice": {"description": "An optional choice.", "type": ["string", "null"], "enum": ["a", "b", null]}`,
+		// The loader skips an empty optional value, so null is allowed;
+		// completion offers the enum but not null.
+		`"choice": {"description": "An optional choice.", "anyOf": [{}, {"enum": ["a", "b"]}], "if": {"type": "null"}, "else": {"type": "string", "enum": ["a", "b"]}}`,
 		// List items are never empty, and take the field's enum.
-		`"codes": {"type": ["array", "null"], "minItems": 2, "items": {"type": "string", "enum": ["x", "y"]}}`,
+		`"codes": {"if": {"type": "null"}, "else": {"type": "array", "minItems": 2, "errorMessage": "codes: expected a list of at least 2", "items": {"type": "string", "enum": ["x", "y"]}}}`,
+		// An empty required value gets one error, as check words it.
+		`"then": {"type": "string", "errorMessage": "required field \"must\" has no value"}`,
 	} {
 		if !strings.Contains(got, squash(want)) {
 			t.Errorf("schema lacks %s in\n%s", want, got)

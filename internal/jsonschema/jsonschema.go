@@ -10,29 +10,51 @@
 //   - one schema per kind: the seven record kinds (family.json, ...,
 //     issuer.json) and site.json, states.json and page.json (the front
 //     matter of content/pages/*.md); Names lists them;
+//   - one list per kind of record that some reference field names
+//     (RefKinds, found by reflection, so a new reference or kind adds its
+//     own): refs/boards.json and so on, generated from the content, each
+//     ID with its title for completion, one a line so that adding a record
+//     adds two lines to one file; an ID not in the list is flagged, as
+//     check flags it, and a malformed one gets its pattern's message;
 //   - every mapping lists its properties in declaration order, names its
 //     required keys and sets additionalProperties to false;
+//   - an empty required value gets one error, check's own words
+//     ("required field "board" has no value"); an empty optional one is
+//     fine, as the loader skips it. What a non-empty value must be sits in
+//     the "else" of a test for null, and what completion offers (an enum,
+//     the IDs of a list) in an "anyOf" whose first branch accepts anything:
+//     completion reads only a field's own members, so it offers neither
+//     null nor true and false where they do not belong;
 //   - enums, minItems and the formats of package model's named string types
 //     (URL, Date, StateCode, SOCCode, Path) become enum, minItems and
 //     pattern; description comes from the `doc` tag, examples from the
 //     `example` tag;
 //   - a record that load.Load accepts is valid, and one it rejects is
 //     invalid, for every problem JSON Schema can express (types, required
-//     keys and values, unknown keys, enums, formats, list lengths). An
-//     optional key may be empty (null), as the loader allows; a required
-//     one may not. Text fields accept any scalar, as the loader does.
-//     What no schema sees is left to licensure check: YAML syntax,
-//     duplicate keys, aliases, encodings, references between records, and
-//     the rare values a pattern cannot express (February 29 of a common
-//     year, a number such as 1.0 where a whole number goes);
-//   - only keywords that draft-07 also knows are used (plus VS Code's
-//     patternErrorMessage annotation), because the YAML language server
-//     validates with draft-07 semantics;
-//   - output is deterministic: the same types give byte-identical files.
+//     keys and values, unknown keys, enums, formats, list lengths), the
+//     lists of records aside; with them, a record is valid when check
+//     finds no reference to a missing record either. Text fields accept
+//     any scalar, as the loader does. What no schema sees is left to
+//     licensure check: YAML syntax, duplicate keys, aliases, encodings,
+//     record links in prose, and the rare values a pattern cannot express
+//     (February 29 of a common year, a number such as 1.0 where a whole
+//     number goes);
+//   - only keywords that draft-07 also knows are used, plus the
+//     annotations of VS Code's JSON and YAML services (errorMessage,
+//     patternErrorMessage, enumDescriptions); no $id, so that "$ref"
+//     resolves against where the schema was read, a checkout or the site;
+//   - output is deterministic: the same types and content give
+//     byte-identical files.
 //
-// The test suite keeps the last promise but one honest: it validates good
-// and bad records with a small validator for exactly these keywords and
-// compares each verdict with the loader's.
+// Dir names the folder that holds them, static/schema: the repository
+// keeps the files, a test keeps them current, and the site publishes them.
+// Header is the first line of each content file, naming its schema by a
+// path relative to the file, so that any checkout validates against its
+// own schema without a network.
+//
+// The test suite keeps the contract honest: it validates good and bad
+// records with a small validator for exactly these keywords and compares
+// each verdict with the loader's.
 package jsonschema
 
 import (
@@ -52,13 +74,6 @@ import (
 
 // Draft is the JSON Schema dialect of every generated schema.
 const Draft = "https://json-schema.org/draft/2020-12/schema"
-
-// BaseURL is where the site publishes the schemas, as /schema/<name>.json.
-// Each shipped YAML file names its schema there in its first line.
-const BaseURL = "https://licensure.netlify.app/schema/"
-
-// URL returns the published address of the schema of the named kind.
-func URL(name string) string { return BaseURL + name + ".json" }
 
 // Kind is one kind of content file that has a schema.
 type Kind struct {
@@ -169,6 +184,10 @@ var patterns = map[schema.Format][2]string{
 // object is a JSON object whose members keep their order.
 type object []member
 
+// lines is a list written one item a line, so that a change to one item
+// changes one line of the file.
+type lines []any
+
 type member struct {
 	key   string
 	value any
@@ -180,11 +199,10 @@ func (o *object) set(key string, value any) { *o = append(*o, member{key, value}
 func document(k Kind) object {
 	o := object{
 		{"$schema", Draft},
-		{"$id", URL(k.Name)},
 		{"title", k.Title},
 		{"description", "The schema of " + describes(k) + ". Generated from internal/model by licensure schema; do not edit."},
 	}
-	return append(o, structure(schema.Of(k.Type), false)...)
+	return append(o, structure(schema.Of(k.Type))...)
 }
 
 func describes(k Kind) string {
@@ -195,9 +213,9 @@ func describes(k Kind) string {
 }
 
 // structure lists the members of a mapping's schema.
-func structure(t *schema.Type, nullable bool) object {
+func structure(t *schema.Type) object {
 	var o object
-	o.set("type", types(nullable, "object"))
+	o.set("type", "object")
 	var required []any
 	props := object{}
 	for _, f := range t.Fields {
@@ -215,81 +233,118 @@ func structure(t *schema.Type, nullable bool) object {
 }
 
 // field is the schema of one key's value. The loader skips an empty
-// optional value, so those accept null.
+// optional value, so those accept null; an empty required value gets one
+// error saying so, as check words it. What a non-empty value must be is
+// the "else" of the test for null, so that completion, which reads the
+// field's own members, offers neither null nor true and false; enums and
+// references offer their values through an "anyOf" whose first branch
+// accepts anything, which adds no error.
 func field(f schema.Field) object {
 	var o object
 	if f.Doc != "" {
 		o.set("description", f.Doc)
 	}
-	o = append(o, value(f.Type, f, !f.Required)...)
+	if offer := offers(f); offer != nil {
+		o.set("anyOf", []any{object{}, offer})
+	}
+	o.set("if", object{{"type", "null"}})
+	if f.Required {
+		o.set("then", object{{"type", nonNull(f.Type, f)}, {"errorMessage", fmt.Sprintf("required field %q has no value", f.Name)}})
+	}
+	o.set("else", value(f.Type, f))
 	if ex, ok := example(f); ok {
 		o.set("examples", []any{ex})
 	}
 	return o
 }
 
+// offers is what completion proposes for a field's value: its enum, or
+// the records it may name. Nil for anything else.
+func offers(f schema.Field) object {
+	if f.Type.Shape != schema.String {
+		return nil
+	}
+	if f.Ref != "" {
+		return object{{"$ref", RefPath(f.Ref)}}
+	}
+	if f.Enum != nil {
+		return object{{"enum", strs(f.Enum)}}
+	}
+	return nil
+}
+
+// nonNull is the "type" of a value of type t held by f.
+func nonNull(t *schema.Type, f schema.Field) any {
+	switch t.Shape {
+	case schema.Struct:
+		return "object"
+	case schema.List:
+		return "array"
+	case schema.Int:
+		return "integer"
+	case schema.Number:
+		return "number"
+	case schema.String:
+		if p, _ := FormatPattern(t.Format); p != "" || f.Enum != nil {
+			return "string"
+		}
+		// The loader takes any scalar as text: 2024 and true are read as
+		// "2024" and "true".
+		return []any{"string", "number", "boolean"}
+	}
+	panic(fmt.Sprintf("jsonschema: field %s: no JSON Schema for a %v", f.Name, t.Shape))
+}
+
 // value lists the members that constrain a value of type t held by field
-// f: lists pass the field on to their items, which take its enum and min.
-func value(t *schema.Type, f schema.Field, nullable bool) object {
+// f, other than null: lists pass the field on to their items, which take
+// its enum, reference and min. A reference's type is the loader's, and its
+// "$ref" adds the IDs that exist, check's part.
+func value(t *schema.Type, f schema.Field) object {
 	var o object
 	switch t.Shape {
 	case schema.Struct:
-		return structure(t, nullable)
+		return structure(t)
 	case schema.List:
-		o.set("type", types(nullable, "array"))
+		o.set("type", "array")
+		msg := f.Name + ": expected a list"
 		if f.Min > 0 {
 			o.set("minItems", f.Min)
+			msg += fmt.Sprintf(" of at least %d", f.Min)
 		}
-		o.set("items", value(t.Elem, f, false))
+		o.set("errorMessage", msg)
+		o.set("items", value(t.Elem, f))
 	case schema.Int:
 		// The loader takes whole numbers from 0 to 1<<31.
-		o.set("type", types(nullable, "integer"))
+		o.set("type", "integer")
 		o.set("minimum", 0)
 		o.set("maximum", 1<<31)
 	case schema.Number:
 		// The loader takes numbers from 0 to 1e9 with at most two decimals.
-		o.set("type", types(nullable, "number"))
+		o.set("type", "number")
 		o.set("minimum", 0)
 		o.set("maximum", 1e9)
 	case schema.String:
-		pattern, message := FormatPattern(t.Format)
-		switch {
-		case f.Enum != nil:
-			enum := make([]any, 0, len(f.Enum)+1)
-			for _, e := range f.Enum {
-				enum = append(enum, e)
-			}
-			if nullable {
-				enum = append(enum, nil)
-			}
-			o.set("type", types(nullable, "string"))
-			o.set("enum", enum)
-		case pattern != "":
-			o.set("type", types(nullable, "string"))
-		default:
-			// The loader takes any scalar as text: 2024 and true are
-			// read as "2024" and "true".
-			o.set("type", types(nullable, "string", "number", "boolean"))
+		o.set("type", nonNull(t, f))
+		if f.Enum != nil {
+			o.set("enum", strs(f.Enum))
 		}
-		if pattern != "" {
+		if pattern, message := FormatPattern(t.Format); pattern != "" {
 			o.set("pattern", pattern)
 			o.set("patternErrorMessage", message)
 		}
+		if f.Ref != "" {
+			o.set("$ref", RefPath(f.Ref))
+		}
+	default:
+		panic(fmt.Sprintf("jsonschema: field %s: no JSON Schema for a %v", f.Name, t.Shape))
 	}
 	return o
 }
 
-// types is the value of a "type" keyword: one name, or a list.
-func types(nullable bool, names ...string) any {
-	if nullable {
-		names = append(names, "null")
-	}
-	if len(names) == 1 {
-		return names[0]
-	}
-	out := make([]any, len(names))
-	for i, n := range names {
-		out[i] = n
+func strs(list []string) []any {
+	out := make([]any, len(list))
+	for i, s := range list {
+		out[i] = s
 	}
 	return out
 }
@@ -339,6 +394,21 @@ func write(b *bytes.Buffer, v any, indent string) {
 			b.WriteByte('\n')
 		}
 		b.WriteString(indent + "}")
+	case lines:
+		if len(v) == 0 {
+			b.WriteString("[]")
+			return
+		}
+		b.WriteString("[\n")
+		for i, item := range v {
+			b.WriteString(indent + "  ")
+			write(b, item, indent+"  ")
+			if i < len(v)-1 {
+				b.WriteByte(',')
+			}
+			b.WriteByte('\n')
+		}
+		b.WriteString(indent + "]")
 	case []any:
 		if !slices.ContainsFunc(v, isComposite) {
 			b.WriteByte('[')

@@ -13,22 +13,49 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
+// refSchemas holds the lists of record IDs that "$ref" names, by path
+// ("refs/boards.json"). A reference not in it passes: whether a record
+// exists is check's business, not the loader's.
+type refSchemas map[string]map[string]any
+
 // validate checks v against the JSON Schema s and returns what is wrong,
 // one problem a line, or nothing. It knows exactly the keywords package
 // jsonschema emits; any other keyword is reported as a problem, so that the
 // generator cannot start relying on a keyword this test does not check.
 func validate(s map[string]any, v any, path string) []string {
+	return refSchemas(nil).validate(s, v, path)
+}
+
+func (refs refSchemas) validate(s map[string]any, v any, path string) []string {
 	var problems []string
 	bad := func(format string, args ...any) {
 		problems = append(problems, orRoot(path)+": "+fmt.Sprintf(format, args...))
 	}
 	for _, key := range sortedKeys(s) {
 		switch key {
-		case "$schema", "$id", "title", "description", "examples", "patternErrorMessage":
+		case "$schema", "$comment", "title", "description", "examples", "patternErrorMessage", "errorMessage", "enumDescriptions":
 			// annotations
-		case "type", "enum", "pattern", "minimum", "maximum", "minItems", "items", "required", "properties", "additionalProperties":
+		case "type", "enum", "pattern", "minimum", "maximum", "minItems", "items", "required", "properties", "additionalProperties",
+			"if", "then", "else", "anyOf", "$ref":
 		default:
 			bad("unsupported keyword %q", key)
+		}
+	}
+	if ref, ok := s["$ref"].(string); ok {
+		if r, ok := refs[ref]; ok {
+			problems = append(problems, refs.validate(r, v, path)...)
+		}
+	}
+	if alts, ok := s["anyOf"].([]any); ok && !slices.ContainsFunc(alts, func(a any) bool { return len(refs.validate(a.(map[string]any), v, path)) == 0 }) {
+		bad("anyOf: no alternative matches")
+	}
+	if cond, ok := s["if"].(map[string]any); ok {
+		branch := "else"
+		if len(refs.validate(cond, v, path)) == 0 {
+			branch = "then"
+		}
+		if b, ok := s[branch].(map[string]any); ok {
+			problems = append(problems, refs.validate(b, v, path)...)
 		}
 	}
 	if t, ok := s["type"]; ok && !hasType(t, v) {
@@ -57,7 +84,7 @@ func validate(s map[string]any, v any, path string) []string {
 		}
 		if items, ok := s["items"].(map[string]any); ok {
 			for i, item := range list {
-				problems = append(problems, validate(items, item, fmt.Sprintf("%s[%d]", path, i))...)
+				problems = append(problems, refs.validate(items, item, fmt.Sprintf("%s[%d]", path, i))...)
 			}
 		}
 	}
@@ -72,7 +99,7 @@ func validate(s map[string]any, v any, path string) []string {
 		props, _ := s["properties"].(map[string]any)
 		for _, key := range sortedKeys(obj) {
 			if ps, ok := props[key].(map[string]any); ok {
-				problems = append(problems, validate(ps, obj[key], join(path, key))...)
+				problems = append(problems, refs.validate(ps, obj[key], join(path, key))...)
 				continue
 			}
 			switch ap := s["additionalProperties"].(type) {

@@ -27,7 +27,7 @@ type SchemaKind struct {
 	Title       string         // "License"
 	File        string         // the files it describes, "content/licenses/<id>.yaml"
 	FrontMatter bool           // whether it describes the YAML front matter of File
-	SchemaURL   string         // "/schema/license.json"
+	SchemaFile  string         // the static file of its JSON Schema: "schema/license.json"
 	Fields      []SchemaField  // every key, nested ones after their parent
 	Example     model.Markdown // a fenced YAML block: a whole record
 }
@@ -59,13 +59,14 @@ func (p *pager) schemaPage() {
 var schemaKinds = sync.OnceValue(func() []SchemaKind {
 	var out []SchemaKind
 	for _, k := range jsonschema.Kinds() {
-		sk := SchemaKind{Name: k.Name, Title: k.Title, File: k.File, FrontMatter: k.FrontMatter, SchemaURL: "/schema/" + k.Name + ".json"}
+		sk := SchemaKind{Name: k.Name, Title: k.Title, File: k.File, FrontMatter: k.FrontMatter, SchemaFile: "schema/" + k.Name + ".json"}
 		sk.Fields = schemaFields(schema.Of(k.Type), "")
 		example := string(scaffold.Example(k.Type))
 		if k.FrontMatter {
 			example = "---\n" + example + "---\n"
 		} else {
-			example = "# yaml-language-server: $schema=" + jsonschema.URL(k.Name) + "\n" + example
+			header, _ := jsonschema.Header(k.File)
+			example = header + example
 		}
 		sk.Example = model.Markdown(fence(example, "yaml"))
 		out = append(out, sk)

@@ -5,7 +5,7 @@
 // The contract:
 //
 //   - Template is the file `licensure new` writes: the yaml-language-server
-//     line naming the kind's published JSON Schema, then every required
+//     line naming the kind's JSON Schema in the repository, then every required
 //     field with no value, each under a comment from its `doc` tag and its
 //     rules (required, allowed values, format, example). Optional fields
 //     follow commented out, with their own fields, except the aliases of
@@ -49,9 +49,11 @@ type Options struct {
 var ErrOption = errors.New("does not apply")
 
 // Header is the first line of every record file: it names the kind's JSON
-// Schema for the editor's YAML language server.
+// Schema for the editor's YAML language server, by a path relative to the
+// file (jsonschema.Header).
 func Header(k model.Kind) string {
-	return "# yaml-language-server: $schema=" + jsonschema.URL(k.Singular) + "\n"
+	line, _ := jsonschema.Header("content/" + k.Name + "/" + k.Singular + ".yaml")
+	return line
 }
 
 // Template returns a new record of kind k with every required field empty

@@ -6,7 +6,25 @@ package suggest
 // none is near enough to be a likely typo: at most a third of the word's
 // length, and never more than 4 edits.
 func Closest(word string, candidates []string) string {
-	limit := min(max(len(word)/3, 1), 4)
+	return within(word, candidates, min(max(len(word)/3, 1), 4))
+}
+
+// Preferring returns the candidate of likely nearest to word, or else the
+// candidate of all that Closest returns. likely are the few words the
+// context makes likely (the boards of the state a license is in): among
+// them, a word may be further off, up to half its length in edits, as a
+// writer who half-remembers a name ("oh-medical-bord" for
+// "oh-state-medical-board") still means one of them.
+func Preferring(word string, likely, all []string) string {
+	if best := within(word, likely, max(len(word)/2, 1)); best != "" {
+		return best
+	}
+	return Closest(word, all)
+}
+
+// within returns the candidate nearest to word, at most limit edits away,
+// or "".
+func within(word string, candidates []string, limit int) string {
 	best, bestDist := "", limit+1
 	for _, c := range candidates {
 		if d := distance(word, c, bestDist); d < bestDist {
