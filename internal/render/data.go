@@ -51,14 +51,7 @@ type Data struct {
 	Recent      []Item               // home: the latest reviewed records
 	Unnamed     []SpecialtyCount     // certification: licenses of its specialties that name no certification
 	Military    string               // license, state: the page on the federal military-spouse provision, or ""
-	Move        *MoveForm            // home, state, move: the moving form
-}
-
-// MoveForm is the "moving to another state" form: its choices.
-type MoveForm struct {
-	Specialties []*resolve.Specialty
-	States      []*resolve.State
-	From        string // the state chosen first, lower-case code, or ""
+	Move        bool                 // home, state, move: whether the page shows the moving form
 }
 
 // Crumb is one step of a breadcrumb trail.

@@ -52,6 +52,7 @@ func funcs(md *markdown.Renderer, assets map[string]string, shared *partials) te
 		"months":       months,
 		"refLink":      refLink,
 		"coverageMark": coverageMark,
+		"standingOf":   standingOf,
 	}
 }
 

@@ -166,7 +166,7 @@ func (p *pager) groups() {
 	for _, s := range g.States {
 		p.addRecord(s.Meta, "state", "", s, func() any {
 			b := p.base(s.Meta, s.Name, "Licenses, boards and certifications for "+s.Name+".")
-			b.State, b.Military, b.Move = s, p.militaryPage(), p.moveForm(string(s.Code))
+			b.State, b.Military, b.Move = s, p.militaryPage(), true
 			b.NotLicensed, b.Unknown = stateGaps(g, s)
 			return b
 		})
@@ -245,7 +245,7 @@ func (p *pager) home() {
 	p.pages = append(p.pages, Page{Path: "index.html", URL: "/", Template: "home", data: func() any {
 		b := p.base(resolve.Meta{Path: "/"}, p.g.Site.Title, p.g.Site.Description)
 		b.Recent, b.Table = recent(p.g, 8), mapTable(p.g, p.g.Specialties)
-		b.Move = p.moveForm("")
+		b.Move = true
 		b.Map = homeMap(b.Table)
 		return b
 	}})

@@ -28,16 +28,19 @@ type ComparePage struct {
 // CompareRow is one requirement across the licenses.
 type CompareRow struct {
 	Label string
-	Type  opendata.ColumnType
 	Name  string // the column's name, for the row's id
-	Ref   string // the kind of record a List cell's values name, or ""
 	Cells []CompareCell
 }
 
-// CompareCell is one license's value in a row.
+// CompareCell is one license's value in a row, ready to show: at most one
+// of Markdown, Links and Text is set, and none when the value is not
+// documented. Each is a direct field: a compare page has thousands of
+// cells, and html/template pays for every action.
 type CompareCell struct {
-	State string // lower-case state code, which the picker filters on
-	opendata.Cell
+	State    string          // lower-case state code, which the picker filters on
+	Markdown string          // Markdown text, rendered by the template
+	Links    []template.HTML // a list's values, records linked
+	Text     string          // plain text, an amount in dollars included
 }
 
 // MovePage is /move/: where the moving form leads without JavaScript. It
@@ -64,7 +67,7 @@ func (p *pager) portabilityPages() {
 	mm := resolve.Meta{Path: MovePath}
 	p.add(mm, "move", func() any {
 		b := p.base(mm, "Moving to another state", "Find the license you need in the state you are moving to, and compare it with the one you hold.")
-		b.Move = p.moveForm("")
+		b.Move = true
 		return &MovePage{Data: b}
 	})
 }
@@ -100,18 +103,43 @@ func (p *pager) comparePage(m resolve.Meta, s *resolve.Specialty) *ComparePage {
 	}
 	base := strings.TrimSuffix(string(p.g.Site.BaseURL), "/")
 	for _, c := range opendata.Compared() {
-		row := CompareRow{Label: c.Label, Type: c.Type, Name: c.Name, Ref: c.RefKind()}
+		row := CompareRow{Label: c.Label, Name: c.Name}
 		known := false
 		for _, l := range full {
-			cell := c.Value(base, l)
-			known = known || cell.Text != "" || len(cell.List) > 0 || cell.Known
-			row.Cells = append(row.Cells, CompareCell{State: strings.ToLower(string(l.State.Code)), Cell: cell})
+			cell := compareCell(p.g, c, c.Value(base, l))
+			cell.State = strings.ToLower(string(l.State.Code))
+			known = known || cell.Markdown != "" || len(cell.Links) > 0 || cell.Text != ""
+			row.Cells = append(row.Cells, cell)
 		}
 		if known {
 			cp.Rows = append(cp.Rows, row)
 		}
 	}
 	return cp
+}
+
+// compareCell prepares a column's value for the compare page.
+func compareCell(g *resolve.Graph, c opendata.Column, v opendata.Cell) CompareCell {
+	switch c.Type {
+	case opendata.Number:
+		if v.Known {
+			return CompareCell{Text: opendata.Dollars(v.Amount)}
+		}
+	case opendata.List:
+		var out CompareCell
+		for _, entry := range v.List {
+			out.Links = append(out.Links, refLink(g, c.RefKind(), entry))
+		}
+		return out
+	case opendata.Markdown:
+		return CompareCell{Markdown: v.Text}
+	default:
+		if c.Name == "credential" {
+			return CompareCell{Text: model.CredentialLabel(v.Text)}
+		}
+		return CompareCell{Text: v.Text}
+	}
+	return CompareCell{}
 }
 
 func (p *pager) compactPage(c *resolve.Compact) *CompactPage {
@@ -186,17 +214,17 @@ func feeSummary(fees []model.Fee) licenseFees {
 // refLink writes an entry of a list column as the compare page shows it:
 // a record ID of kind as a link to the record, an entry "ID: words" (a
 // compact's standing) as the linked record and the words.
-func refLink(g *resolve.Graph, kind, entry string) (template.HTML, error) {
+func refLink(g *resolve.Graph, kind, entry string) template.HTML {
 	id, words, _ := strings.Cut(entry, ": ")
 	l, ok := g.Lookup(kind, id)
 	if !ok {
-		return template.HTML(template.HTMLEscapeString(entry)), nil
+		return template.HTML(template.HTMLEscapeString(entry))
 	}
-	out, err := link(Item{URL: l.URL, Title: l.Title})
+	out := anchor(l.URL, l.Title, "")
 	if words != "" {
 		out += template.HTML(": " + template.HTMLEscapeString(words))
 	}
-	return out, err
+	return out
 }
 
 // MilitaryPageID is the content page on the federal provision for the
@@ -211,6 +239,12 @@ func (p *pager) militaryPage() string {
 	return ""
 }
 
-func (p *pager) moveForm(from string) *MoveForm {
-	return &MoveForm{Specialties: p.g.Specialties, States: p.g.States, From: strings.ToLower(from)}
+// StandingOf is a compact as the pages of a state and of its licenses
+// show it: a comparable value, so that the fragment is rendered once per
+// compact and state (the "partial" function caches it).
+type StandingOf struct {
+	S     resolve.Standing
+	State *resolve.State
 }
+
+func standingOf(s resolve.Standing, st *resolve.State) StandingOf { return StandingOf{s, st} }
