@@ -13,7 +13,7 @@ var layoutWidths = []int64{320, 360, 390, 1280}
 
 // controlColours reports the controls whose colours ignore the scheme: in
 // the dark scheme a text box must be dark with light text, in the light
-// scheme the reverse.
+// scheme the reverse; in the dark scheme no button may be a light patch.
 const controlColours = `((dark) => {
 	const lum = (c) => {
 		const m = c.match(/[\d.]+/g);
@@ -27,6 +27,12 @@ const controlColours = `((dark) => {
 		const bg = lum(cs.backgroundColor), fg = lum(cs.color);
 		if (dark ? !(bg < 0.2 && fg > 0.5) : !(bg > 0.5 && fg < 0.2)) {
 			out.push((el.id || el.name || el.tagName) + ' ' + cs.backgroundColor + ' / ' + cs.color);
+		}
+	}
+	for (const el of dark ? document.querySelectorAll('button, summary') : []) {
+		const cs = getComputedStyle(el);
+		if (!/rgba\(.*, 0\)$/.test(cs.backgroundColor) && lum(cs.backgroundColor) > 0.5) {
+			out.push(el.tagName + ' "' + el.textContent.trim() + '" ' + cs.backgroundColor);
 		}
 	}
 	return out;
