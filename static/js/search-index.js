@@ -106,6 +106,13 @@
     });
   }
 
+  // terms splits an entry's terms; accents are folded away, as they are
+  // from the query, so that "peru" finds "Perú".
+  function terms(s) {
+    var list = s ? String(s).split(" ") : [];
+    return /[^\x00-\x7f]/.test(s) ? list.map(fold) : list;
+  }
+
   // Index holds the entries loaded so far, with a posting list per term.
   function Index(head) {
     var ix = this;
@@ -152,7 +159,7 @@
       var e = {
         id: ix.entries.length, k: row[0], kind: kind[0], label: kind[1],
         url: path.charAt(0) === "/" ? path : kind[2] + path,
-        title: row[2], detail: row[3], terms: row[4] ? row[4].split(" ") : [],
+        title: row[2], detail: row[3], terms: terms(row[4]),
         titleTerms: row[5], state: row[6], specialty: row[7]
       };
       ix.entries.push(e);
