@@ -202,13 +202,14 @@
   };
 
   // files lists the files of a split index not yet loaded, in the order
-  // to load them: the parts of kinds, then the shard of state s (if any),
-  // then the other states' shards.
+  // to load them: the shard of state s (if any), the parts of kinds
+  // (findings first), then the other states' shards.
   Index.prototype.files = function (s) {
-    var ix = this, out = ix.parts.slice();
+    var ix = this, out = [];
     if (ix.states[s] && ix.states[s][3]) {
       out.push(ix.states[s][3]);
     }
+    out = out.concat(ix.parts);
     ix.states.forEach(function (st) {
       if (st[3] && out.indexOf(st[3]) < 0) {
         out.push(st[3]);
