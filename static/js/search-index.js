@@ -202,18 +202,16 @@
   };
 
   // files lists the files of a split index not yet loaded, in the order
-  // to load them: the shard of state s (if any), the parts of kinds
-  // (findings first), then the other states' shards.
+  // to load them: the files of state s (if any), the parts of kinds
+  // (findings first), then the other states' files.
   Index.prototype.files = function (s) {
-    var ix = this, out = [];
-    if (ix.states[s] && ix.states[s][3]) {
-      out.push(ix.states[s][3]);
-    }
-    out = out.concat(ix.parts);
+    var ix = this, out = ix.states[s] ? ix.states[s][3].concat(ix.parts) : ix.parts.slice();
     ix.states.forEach(function (st) {
-      if (st[3] && out.indexOf(st[3]) < 0) {
-        out.push(st[3]);
-      }
+      st[3].forEach(function (url) {
+        if (out.indexOf(url) < 0) {
+          out.push(url);
+        }
+      });
     });
     return out.filter(function (url) {
       return !ix.loaded[url];
