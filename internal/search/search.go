@@ -28,10 +28,12 @@
 //     hold one encoded entry at a time.
 //   - When the whole index would be larger than Options.SplitAbove bytes,
 //     index.json keeps the tables and the entries of the few kinds a query
-//     names most (states, specialties, families, pages); the findings and
-//     each other kind get a file, listed in "parts", except licenses and
-//     boards, which get files per state, named in that state's row: one,
-//     or as many as keep each under SplitAbove bytes.
+//     names most (states, specialties, families, pages); the findings get
+//     a file, and so does each other kind, listed in "parts", except
+//     licenses and boards, which get files per state, named in that
+//     state's row. A kind or state whose rows pass SplitAbove bytes takes
+//     as many files as keep each under it, so that no file grows with the
+//     site.
 //
 // The index format (version 2), at <Dir>/index.json:
 //

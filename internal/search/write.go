@@ -71,6 +71,9 @@ var (
 // time: time linear in the entries, and memory for one entry.
 func Write(ix *Index, opts Options, emit func(path string, fill func(io.Writer) error) error) (int, error) {
 	x := &index{ix: ix, size: make([]int, len(Kinds)), stateOf: slices.Repeat([]int{-1}, len(Kinds)), enc: newStringEncoder()}
+	for k := range Kinds {
+		x.kindOfPart = append(x.kindOfPart, k)
+	}
 	if err := x.measure(opts.SplitAbove); err != nil {
 		return 0, err
 	}
@@ -92,14 +95,18 @@ func Write(ix *Index, opts Options, emit func(path string, fill func(io.Writer) 
 		case n == 0:
 		case st >= 0:
 			paths[p] = fmt.Sprintf("%s/state-%s.json", dir, strings.ToLower(ix.States[st].Code))
-			if k := len(shards[st]); k > 0 {
-				paths[p] = fmt.Sprintf("%s/state-%s-%d.json", dir, strings.ToLower(ix.States[st].Code), k+1)
+			if x.piece[p] > 0 {
+				paths[p] = fmt.Sprintf("%s/state-%s-%d.json", dir, strings.ToLower(ix.States[st].Code), x.piece[p]+1)
 			}
 			shards[st] = append(shards[st], "/"+paths[p])
-		case inline[Kinds[p].Name]:
+		case inline[Kinds[x.kindOfPart[p]].Name]:
 			here = append(here, p)
 		default:
-			paths[p] = dir + "/" + Kinds[p].Name + ".json"
+			name := Kinds[x.kindOfPart[p]].Name
+			paths[p] = dir + "/" + name + ".json"
+			if p >= len(Kinds) {
+				paths[p] = fmt.Sprintf("%s/%s-%d.json", dir, name, x.piece[p]+1)
+			}
 			core = append(core, "/"+paths[p])
 		}
 	}
@@ -132,19 +139,28 @@ type index struct {
 	// A part is a group of rows that a split index writes to one file:
 	// the first len(Kinds) are whole kinds; then come a sharded kind's rows
 	// of one state, in pieces of at most the split limit.
-	partOf  []int // by entry
-	size    []int // by part: bytes of its rows, comma-separated
-	stateOf []int // by part: the state of a piece, or -1
-	enc     *stringEncoder
-	row     []byte // scratch
+	partOf     []int // by entry
+	size       []int // by part: bytes of its rows, comma-separated
+	stateOf    []int // by part: the state of a piece, or -1
+	kindOfPart []int // by part: its kind
+	piece      []int // by part: its number among its kind's or state's pieces
+	enc        *stringEncoder
+	row        []byte // scratch
 }
 
 // measure finds each entry's kind and part and each part's size. The rows
-// of a sharded kind go to their state's current piece, or start a new one
-// where they would take it past limit bytes (when limit > 0).
+// of a sharded kind go to their state's current piece, those of another
+// kind not kept in index.json to their kind's; a row starts a new piece
+// where it would take the current one past limit bytes (when limit > 0).
 func (x *index) measure(limit int) error {
 	x.kindOf, x.partOf = make([]int8, len(x.ix.Entries)), make([]int, len(x.ix.Entries))
+	x.piece = make([]int, len(Kinds))
 	open := slices.Repeat([]int{-1}, len(x.ix.States)) // each state's current piece
+	openKind := make([]int, len(Kinds))                // each kind's
+	for k := range openKind {
+		openKind[k] = k
+	}
+	full := func(p, row int) bool { return limit > 0 && x.size[p] > 0 && x.size[p]+1+row > limit }
 	k := -1
 	for i, e := range x.ix.Entries {
 		if k < 0 || Kinds[k].Name != e.Kind {
@@ -155,12 +171,23 @@ func (x *index) measure(limit int) error {
 		}
 		x.kindOf[i] = int8(k)
 		x.row = x.appendRow(x.row[:0], i)
-		p := k
-		if sharded[e.Kind] && e.State >= 0 && e.State < len(x.ix.States) {
-			p = open[e.State]
-			if p < 0 || limit > 0 && x.size[p] > 0 && x.size[p]+1+len(x.row) > limit {
-				p = len(x.size)
-				x.size, x.stateOf, open[e.State] = append(x.size, 0), append(x.stateOf, e.State), p
+		var p int
+		switch {
+		case sharded[e.Kind] && e.State >= 0 && e.State < len(x.ix.States):
+			if p = open[e.State]; p < 0 || full(p, len(x.row)) {
+				n := 0
+				if p >= 0 {
+					n = x.piece[p] + 1
+				}
+				p = x.newPart(k, e.State, n)
+				open[e.State] = p
+			}
+		case inline[e.Kind]:
+			p = k
+		default:
+			if p = openKind[k]; full(p, len(x.row)) {
+				p = x.newPart(k, -1, x.piece[p]+1)
+				openKind[k] = p
 			}
 		}
 		x.partOf[i] = p
@@ -170,6 +197,14 @@ func (x *index) measure(limit int) error {
 		x.size[p] += len(x.row)
 	}
 	return nil
+}
+
+// newPart adds an empty part: piece n of kind k's rows, or of those of
+// state st when st >= 0.
+func (x *index) newPart(k, st, n int) int {
+	x.size, x.stateOf = append(x.size, 0), append(x.stateOf, st)
+	x.kindOfPart, x.piece = append(x.kindOfPart, k), append(x.piece, n)
+	return len(x.size) - 1
 }
 
 // appendRow appends entry i as [kind index, path, title, detail, terms,
