@@ -41,8 +41,8 @@ const controlColours = `((dark) => {
 // TestLayout loads a page of every kind at phone and desktop widths, in
 // the light and the dark scheme, and checks that nothing is wider than
 // the viewport (with the search panel closed and open), that the header
-// stays under about 100px on a phone and that the controls follow the
-// scheme. With the panel open it runs axe as well.
+// stays under about 100px on a phone with all its links in view and that
+// the controls follow the scheme. With the panel open it runs axe as well.
 func TestLayout(t *testing.T) {
 	s := setup(t)
 	t.Parallel()
@@ -65,6 +65,9 @@ func TestLayout(t *testing.T) {
 						fits(t, tb, pc.path+", panel closed", width)
 						if h := eval[float64](t, tb, `document.querySelector('.site-header').getBoundingClientRect().height`); phone && h > 100 {
 							t.Errorf("%s: the header is %.0fpx tall at %dpx", pc.path, h, width)
+						}
+						if eval[bool](t, tb, `(() => { const u = document.querySelector('.site-header nav ul'); return u.scrollWidth > u.clientWidth; })()`) {
+							t.Errorf("%s: the header's links do not fit at %dpx", pc.path, width)
 						}
 						if bad := eval[[]string](t, tb, controlColours+fmt.Sprintf("(%v)", cs == dark)); len(bad) > 0 {
 							t.Errorf("%s: controls ignore the %s scheme: %q", pc.path, cs, bad)
