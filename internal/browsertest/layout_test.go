@@ -13,8 +13,9 @@ var layoutWidths = []int64{320, 360, 390, 1280}
 
 // controlColours reports the controls whose colours ignore the scheme: in
 // the dark scheme a text box must be dark with light text, in the light
-// scheme the reverse. Check boxes and radio buttons are drawn by the
-// browser in the page's color-scheme, so only their accent is styled.
+// scheme the reverse; in the dark scheme no button may be a light patch.
+// Check boxes and radio buttons are drawn by the browser in the page's
+// color-scheme, so only their accent is styled.
 const controlColours = `((dark) => {
 	const lum = (c) => {
 		const m = c.match(/[\d.]+/g);
@@ -30,14 +31,20 @@ const controlColours = `((dark) => {
 			out.push((el.id || el.name || el.tagName) + ' ' + cs.backgroundColor + ' / ' + cs.color);
 		}
 	}
+	for (const el of dark ? document.querySelectorAll('button, summary') : []) {
+		const cs = getComputedStyle(el);
+		if (!/rgba\(.*, 0\)$/.test(cs.backgroundColor) && lum(cs.backgroundColor) > 0.5) {
+			out.push(el.tagName + ' "' + el.textContent.trim() + '" ' + cs.backgroundColor);
+		}
+	}
 	return out;
 })`
 
 // TestLayout loads a page of every kind at phone and desktop widths, in
 // the light and the dark scheme, and checks that nothing is wider than
 // the viewport (with the search panel closed and open), that the header
-// stays under about 100px on a phone and that the controls follow the
-// scheme. With the panel open it runs axe as well.
+// stays under about 100px on a phone with all its links in view and that
+// the controls follow the scheme. With the panel open it runs axe as well.
 func TestLayout(t *testing.T) {
 	s := setup(t)
 	t.Parallel()
@@ -60,6 +67,9 @@ func TestLayout(t *testing.T) {
 						fits(t, tb, pc.path+", panel closed", width)
 						if h := eval[float64](t, tb, `document.querySelector('.site-header').getBoundingClientRect().height`); phone && h > 100 {
 							t.Errorf("%s: the header is %.0fpx tall at %dpx", pc.path, h, width)
+						}
+						if eval[bool](t, tb, `(() => { const u = document.querySelector('.site-header nav ul'); return u.scrollWidth > u.clientWidth; })()`) {
+							t.Errorf("%s: the header's links do not fit at %dpx", pc.path, width)
 						}
 						if bad := eval[[]string](t, tb, controlColours+fmt.Sprintf("(%v)", cs == dark)); len(bad) > 0 {
 							t.Errorf("%s: controls ignore the %s scheme: %q", pc.path, cs, bad)

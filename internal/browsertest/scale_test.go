@@ -100,16 +100,16 @@ func TestSearchSplitIndex(t *testing.T) {
 		t.Fatal(err)
 	}
 	var index struct {
-		States      [][]string `json:"states"`
+		States      [][]any    `json:"states"`
 		Specialties [][]string `json:"specialties"`
 	}
 	readJSON(t, filepath.Join(out, "search", "index.json"), &index)
-	st := slices.IndexFunc(index.States, func(s []string) bool { return s[3] != "" })
+	st := slices.IndexFunc(index.States, func(s []any) bool { return len(s[3].([]any)) > 0 })
 	if st < 0 {
 		t.Fatal("the index is not split by state")
 	}
 	var shard struct{ Entries [][]any }
-	readJSON(t, filepath.Join(out, filepath.FromSlash(index.States[st][3])), &shard)
+	readJSON(t, filepath.Join(out, filepath.FromSlash(index.States[st][3].([]any)[0].(string))), &shard)
 	count := map[float64]int{}
 	for _, row := range shard.Entries {
 		if row[0] == float64(0) {
@@ -130,7 +130,7 @@ func TestSearchSplitIndex(t *testing.T) {
 	srv := httptest.NewServer(siteHandler(out))
 	defer srv.Close()
 	tb := s.newTab(t, light)
-	query := index.Specialties[int(spec)][0] + " " + index.States[st][1]
+	query := index.Specialties[int(spec)][0] + " " + index.States[st][1].(string)
 	if _, err := chromedp.Run(tb.ctx, chromedp.Navigate(srv.URL+"/about/")); err != nil {
 		t.Fatal(err)
 	}

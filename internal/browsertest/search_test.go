@@ -141,7 +141,8 @@ func TestSearchNoResults(t *testing.T) {
 }
 
 // TestSearchPage checks /search/: one search form, results grouped by kind
-// with their counts, and the finding for a state and specialty.
+// with their counts, and the finding for a state and specialty, which axe
+// checks as well.
 func TestSearchPage(t *testing.T) {
 	s := setup(t)
 	t.Parallel()
@@ -166,6 +167,9 @@ func TestSearchPage(t *testing.T) {
 	}
 	if first := eval[string](t, tb, `document.querySelector('#search-all section:not([hidden]) li:not([hidden]) a').getAttribute('href')`); first != "/states/oh/" {
 		t.Errorf("first result %s, want /states/oh/", first)
+	}
+	for _, v := range tb.axe(t) {
+		t.Errorf("/search/ with a finding shown: %s", v)
 	}
 	tb.check(t)
 }

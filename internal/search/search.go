@@ -28,15 +28,18 @@
 //     hold one encoded entry at a time.
 //   - When the whole index would be larger than Options.SplitAbove bytes,
 //     index.json keeps the tables and the entries of the few kinds a query
-//     names most (states, specialties, families, pages); the findings and
-//     each other kind get a file, listed in "parts", except licenses and
-//     boards, which get a file per state, named in that state's row.
+//     names most (states, specialties, families, pages); the findings get
+//     a file, and so does each other kind, listed in "parts", except
+//     licenses and boards, which get files per state, named in that
+//     state's row. A kind or state whose rows pass SplitAbove bytes takes
+//     as many files as keep each under it, so that no file grows with the
+//     site.
 //
 // The index format (version 2), at <Dir>/index.json:
 //
 //	{"v":2,
 //	 "kinds":[["licenses","License","/licenses/"], ...],   name, label, URL prefix
-//	 "states":[["OH","Ohio","/states/oh/",""], ...],        code, name, page, file of its licenses and boards if split
+//	 "states":[["OH","Ohio","/states/oh/",[]], ...],        code, name, page, files of its licenses and boards if split
 //	 "specialties":[["Perfusion","/specialties/perfusion/"], ...],
 //	 "names":[["ohioan",35,-1],["rrt",-1,3,1], ...],        phrase, state, specialty, 1 if an acronym
 //	 "stop":["a","an", ...],                                  words a query drops
@@ -49,8 +52,8 @@
 // path starts with "/", in which case it is the URL itself; terms are
 // separated by spaces, the first "title terms" of them the title's; state
 // and specialty index the tables, -1 for none. A split index has "parts",
-// a list of site paths to load after it; each part, like each state's
-// file, is {"v":2,"entries":[...]} or, for the findings,
+// a list of site paths to load after it; each part, like each of a
+// state's files, is {"v":2,"entries":[...]} or, for the findings,
 // {"v":2,"absent":...,"findings":...}.
 package search
 

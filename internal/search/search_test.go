@@ -9,6 +9,7 @@ import (
 
 	"github.com/licensure/licensure/internal/model"
 	"github.com/licensure/licensure/internal/resolve"
+	"github.com/licensure/licensure/internal/synth/synthtest"
 )
 
 const hostile = `<script>alert(1)</script>"><img src=x onerror=alert(1)>`
@@ -118,7 +119,7 @@ type decoded struct {
 	Kinds   [][]string        `json:"kinds"`
 	Entries []json.RawMessage `json:"entries"`
 	Parts   []string          `json:"parts"`
-	States  [][]string        `json:"states"`
+	States  [][]any           `json:"states"`
 }
 
 func TestFiles(t *testing.T) {
@@ -132,7 +133,7 @@ func TestFiles(t *testing.T) {
 		{name: "under limit", opts: Options{Dir: "/search/", SplitAbove: 1 << 20}, paths: []string{"search/index.json"}},
 		{name: "split", opts: Options{Dir: "search", SplitAbove: 100}, paths: []string{"search/index.json", "search/findings.json",
 			"search/certifications.json", "search/issuers.json", "search/occupations.json",
-			"search/state-oh.json", "search/state-tx.json"}},
+			"search/state-oh.json", "search/state-tx.json", "search/certifications-2.json", "search/state-oh-2.json", "search/state-tx-2.json"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			files, err := Files(es, tc.opts)
@@ -161,10 +162,10 @@ func TestFiles(t *testing.T) {
 					t.Errorf("manifest has %d kinds", len(d.Kinds))
 				}
 				if f.Path == "search/index.json" && len(files) > 1 {
-					if len(d.Parts) != len(files)-3 {
-						t.Errorf("manifest lists %d parts for %d files of kinds", len(d.Parts), len(files)-3)
+					if len(d.Parts) != len(files)-5 {
+						t.Errorf("manifest lists %d parts for %d files of kinds", len(d.Parts), len(files)-5)
 					}
-					if len(d.States) != 2 || d.States[0][3] != "/search/state-oh.json" {
+					if len(d.States) != 2 || !reflect.DeepEqual(d.States[0][3], []any{"/search/state-oh.json", "/search/state-oh-2.json"}) {
 						t.Errorf("manifest's states %q lack their files", d.States)
 					}
 				}
@@ -230,5 +231,38 @@ func TestTerms(t *testing.T) {
 		if !reflect.DeepEqual(got, tc.want) || n != tc.n {
 			t.Errorf("terms(%q, %q, %q) = %q, %d; want %q, %d", tc.title, tc.detail, tc.extra, got, n, tc.want, tc.n)
 		}
+	}
+}
+
+// TestSplitKeepsFilesSmall splits a synthetic site of 1,000 licenses with
+// a small limit: each state's licenses and boards, and each other kind
+// not kept in index.json, take as many files as keep each under the
+// limit, and every entry is written once.
+func TestSplitKeepsFilesSmall(t *testing.T) {
+	ix := Build(synthtest.Graph(t, 1000))
+	const limit = 16 << 10
+	files, err := Files(ix, Options{Dir: "search", SplitAbove: limit})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, pieces := 0, 0
+	for _, f := range files {
+		var d decoded
+		if err := json.Unmarshal(f.Data, &d); err != nil {
+			t.Fatalf("%s: %v", f.Path, err)
+		}
+		rows += len(d.Entries)
+		if strings.HasPrefix(f.Path, "search/state-") {
+			pieces++
+		}
+		if f.Path != "search/index.json" && f.Path != "search/findings.json" && len(f.Data) > limit+len(`{"v":2,"entries":[]}`+"\n") {
+			t.Errorf("%s is %d bytes, over the limit of %d", f.Path, len(f.Data), limit)
+		}
+	}
+	if rows != len(ix.Entries) {
+		t.Errorf("%d rows written for %d entries", rows, len(ix.Entries))
+	}
+	if pieces <= len(ix.States) {
+		t.Errorf("%d files of states for %d states; a small limit should cut some in pieces", pieces, len(ix.States))
 	}
 }

@@ -70,8 +70,11 @@ var (
 // two passes, one to measure the index and one to write it, an entry at a
 // time: time linear in the entries, and memory for one entry.
 func Write(ix *Index, opts Options, emit func(path string, fill func(io.Writer) error) error) (int, error) {
-	x := &index{ix: ix, partOf: make([]int, len(ix.Entries)), size: make([]int, len(Kinds)+len(ix.States)), enc: newStringEncoder()}
-	if err := x.measure(); err != nil {
+	x := &index{ix: ix, size: make([]int, len(Kinds)), stateOf: slices.Repeat([]int{-1}, len(Kinds)), enc: newStringEncoder()}
+	for k := range Kinds {
+		x.kindOfPart = append(x.kindOfPart, k)
+	}
+	if err := x.measure(opts.SplitAbove); err != nil {
 		return 0, err
 	}
 	dir := strings.Trim(opts.Dir, "/")
@@ -84,24 +87,32 @@ func Write(ix *Index, opts Options, emit func(path string, fill func(io.Writer) 
 		return 1, emit(dir+"/index.json", whole.write)
 	}
 	paths := make([]string, len(x.size))
+	shards := make([][]string, len(ix.States))
 	var core []string
 	var here []int // parts in index.json
 	for p, n := range x.size {
-		if n == 0 {
-			continue
-		}
-		if p < len(Kinds) && inline[Kinds[p].Name] {
+		switch st := x.stateOf[p]; {
+		case n == 0:
+		case st >= 0:
+			paths[p] = fmt.Sprintf("%s/state-%s.json", dir, strings.ToLower(ix.States[st].Code))
+			if x.piece[p] > 0 {
+				paths[p] = fmt.Sprintf("%s/state-%s-%d.json", dir, strings.ToLower(ix.States[st].Code), x.piece[p]+1)
+			}
+			shards[st] = append(shards[st], "/"+paths[p])
+		case inline[Kinds[x.kindOfPart[p]].Name]:
 			here = append(here, p)
-		} else if p < len(Kinds) {
-			paths[p] = dir + "/" + Kinds[p].Name + ".json"
+		default:
+			name := Kinds[x.kindOfPart[p]].Name
+			paths[p] = dir + "/" + name + ".json"
+			if p >= len(Kinds) {
+				paths[p] = fmt.Sprintf("%s/%s-%d.json", dir, name, x.piece[p]+1)
+			}
 			core = append(core, "/"+paths[p])
-		} else {
-			paths[p] = dir + "/state-" + strings.ToLower(ix.States[p-len(Kinds)].Code) + ".json"
 		}
 	}
 	findings := dir + "/findings.json"
 	core = append([]string{"/" + findings}, core...)
-	manifest := file{x: x, head: x.head(paths[len(Kinds):]), parts: here, core: core}
+	manifest := file{x: x, head: x.head(shards), parts: here, core: core}
 	if err := emit(dir+"/index.json", manifest.write); err != nil {
 		return 0, err
 	}
@@ -125,15 +136,31 @@ func Write(ix *Index, opts Options, emit func(path string, fill func(io.Writer) 
 type index struct {
 	ix     *Index
 	kindOf []int8
-	partOf []int // Kinds index, or len(Kinds) + state index for a sharded kind
-	size   []int // by part: bytes of its rows, comma-separated
-	enc    *stringEncoder
-	row    []byte // scratch
+	// A part is a group of rows that a split index writes to one file:
+	// the first len(Kinds) are whole kinds; then come a sharded kind's rows
+	// of one state, in pieces of at most the split limit.
+	partOf     []int // by entry
+	size       []int // by part: bytes of its rows, comma-separated
+	stateOf    []int // by part: the state of a piece, or -1
+	kindOfPart []int // by part: its kind
+	piece      []int // by part: its number among its kind's or state's pieces
+	enc        *stringEncoder
+	row        []byte // scratch
 }
 
-// measure finds each entry's kind and part and each part's size.
-func (x *index) measure() error {
-	x.kindOf = make([]int8, len(x.ix.Entries))
+// measure finds each entry's kind and part and each part's size. The rows
+// of a sharded kind go to their state's current piece, those of another
+// kind not kept in index.json to their kind's; a row starts a new piece
+// where it would take the current one past limit bytes (when limit > 0).
+func (x *index) measure(limit int) error {
+	x.kindOf, x.partOf = make([]int8, len(x.ix.Entries)), make([]int, len(x.ix.Entries))
+	x.piece = make([]int, len(Kinds))
+	open := slices.Repeat([]int{-1}, len(x.ix.States)) // each state's current piece
+	openKind := make([]int, len(Kinds))                // each kind's
+	for k := range openKind {
+		openKind[k] = k
+	}
+	full := func(p, row int) bool { return limit > 0 && x.size[p] > 0 && x.size[p]+1+row > limit }
 	k := -1
 	for i, e := range x.ix.Entries {
 		if k < 0 || Kinds[k].Name != e.Kind {
@@ -142,18 +169,42 @@ func (x *index) measure() error {
 				return fmt.Errorf("search: entry %s: unknown kind %q", e.URL, e.Kind)
 			}
 		}
-		x.kindOf[i], x.partOf[i] = int8(k), k
-		if sharded[e.Kind] && e.State >= 0 && e.State < len(x.ix.States) {
-			x.partOf[i] = len(Kinds) + e.State
-		}
+		x.kindOf[i] = int8(k)
 		x.row = x.appendRow(x.row[:0], i)
-		p := x.partOf[i]
+		var p int
+		switch {
+		case sharded[e.Kind] && e.State >= 0 && e.State < len(x.ix.States):
+			if p = open[e.State]; p < 0 || full(p, len(x.row)) {
+				n := 0
+				if p >= 0 {
+					n = x.piece[p] + 1
+				}
+				p = x.newPart(k, e.State, n)
+				open[e.State] = p
+			}
+		case inline[e.Kind]:
+			p = k
+		default:
+			if p = openKind[k]; full(p, len(x.row)) {
+				p = x.newPart(k, -1, x.piece[p]+1)
+				openKind[k] = p
+			}
+		}
+		x.partOf[i] = p
 		if x.size[p] > 0 {
 			x.size[p]++ // the comma before the row
 		}
 		x.size[p] += len(x.row)
 	}
 	return nil
+}
+
+// newPart adds an empty part: piece n of kind k's rows, or of those of
+// state st when st >= 0.
+func (x *index) newPart(k, st, n int) int {
+	x.size, x.stateOf = append(x.size, 0), append(x.stateOf, st)
+	x.kindOfPart, x.piece = append(x.kindOfPart, k), append(x.piece, n)
+	return len(x.size) - 1
 }
 
 // appendRow appends entry i as [kind index, path, title, detail, terms,
@@ -177,20 +228,21 @@ func (x *index) appendRow(b []byte, i int) []byte {
 }
 
 // head encodes what precedes the entries in index.json: the version, the
-// kinds and the tables; shards gives each state's file, if split, and
+// kinds and the tables; shards gives each state's files, if split, and
 // then the findings are left to a file of their own.
-func (x *index) head(shards []string) []byte {
+func (x *index) head(shards [][]string) []byte {
 	t := x.ix.Tables
 	kinds := make([][]string, len(Kinds))
 	for i, k := range Kinds {
 		kinds[i] = []string{k.Name, k.Label, k.Prefix}
 	}
-	states := make([][]string, len(t.States))
+	states := make([][]any, len(t.States))
 	for i, s := range t.States {
-		states[i] = []string{s.Code, s.Name, s.Path, ""}
-		if i < len(shards) && shards[i] != "" {
-			states[i][3] = "/" + shards[i]
+		files := []string{}
+		if i < len(shards) && shards[i] != nil {
+			files = shards[i]
 		}
+		states[i] = []any{s.Code, s.Name, s.Path, files}
 	}
 	specs := make([][]string, len(t.Specialties))
 	for i, s := range t.Specialties {

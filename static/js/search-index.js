@@ -106,6 +106,13 @@
     });
   }
 
+  // terms splits an entry's terms; accents are folded away, as they are
+  // from the query, so that "peru" finds "Perú".
+  function terms(s) {
+    var list = s ? String(s).split(" ") : [];
+    return /[^\x00-\x7f]/.test(s) ? list.map(fold) : list;
+  }
+
   // Index holds the entries loaded so far, with a posting list per term.
   function Index(head) {
     var ix = this;
@@ -152,7 +159,7 @@
       var e = {
         id: ix.entries.length, k: row[0], kind: kind[0], label: kind[1],
         url: path.charAt(0) === "/" ? path : kind[2] + path,
-        title: row[2], detail: row[3], terms: row[4] ? row[4].split(" ") : [],
+        title: row[2], detail: row[3], terms: terms(row[4]),
         titleTerms: row[5], state: row[6], specialty: row[7]
       };
       ix.entries.push(e);
@@ -195,17 +202,16 @@
   };
 
   // files lists the files of a split index not yet loaded, in the order
-  // to load them: the parts of kinds, then the shard of state s (if any),
-  // then the other states' shards.
+  // to load them: the files of state s (if any), the parts of kinds
+  // (findings first), then the other states' files.
   Index.prototype.files = function (s) {
-    var ix = this, out = ix.parts.slice();
-    if (ix.states[s] && ix.states[s][3]) {
-      out.push(ix.states[s][3]);
-    }
+    var ix = this, out = ix.states[s] ? ix.states[s][3].concat(ix.parts) : ix.parts.slice();
     ix.states.forEach(function (st) {
-      if (st[3] && out.indexOf(st[3]) < 0) {
-        out.push(st[3]);
-      }
+      st[3].forEach(function (url) {
+        if (out.indexOf(url) < 0) {
+          out.push(url);
+        }
+      });
     });
     return out.filter(function (url) {
       return !ix.loaded[url];

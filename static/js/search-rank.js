@@ -13,7 +13,7 @@
   // name a state or a specialty.
   function parse(ix, text) {
     var q = { text: String(text), words: [], state: -1, specialty: -1, acronym: false, corrected: false };
-    var raw = q.text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").split(/[^A-Za-z0-9]+/).filter(Boolean);
+    var raw = q.text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").split(/[^\p{L}\p{N}]+/u).filter(Boolean);
     raw.forEach(function (r) {
       var typed = r.toLowerCase();
       var code = r.length === 2 && r === r.toUpperCase() ? stateOfCode(ix, r) : -1;

@@ -199,8 +199,8 @@
         }
         var found = S.search(ix, text);
         show(ix, found, text);
-        // A large index loads in files: the kinds first, then the named
-        // state's licenses and boards, then the others'. One at a time,
+        // A large index loads in files: the named state's licenses and
+        // boards first, then the other kinds, then the other states'. One at a time,
         // so that the reader's typing never waits, and the list is
         // redrawn as each arrives (unless the reader is choosing in it).
         var next = function () {
