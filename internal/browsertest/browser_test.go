@@ -45,9 +45,9 @@ var pageCases = []pageCase{
 	{kind: "matrix", path: "/matrix/", optional: true},
 	{kind: "schema", path: "/schema/", optional: true},
 	{kind: "compare", path: "/specialties/respiratory-care/compare/?states=oh,tx"},
-	{kind: "compact", path: "/compacts/respiratory-care-interstate-compact/", optional: true},
+	{kind: "compact", path: "/compacts/respiratory-care-interstate-compact/"},
 	{kind: "move", path: "/move/"},
-	{kind: "permit", path: "/licenses/oh-respiratory-care-limited-permit/", optional: true},
+	{kind: "permit", path: "/licenses/oh-respiratory-care-limited-permit/"},
 }
 
 // pages returns the page cases the built site has.

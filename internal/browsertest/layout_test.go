@@ -44,7 +44,8 @@ const controlColours = `((dark) => {
 // the light and the dark scheme, and checks that nothing is wider than
 // the viewport (with the search panel closed and open), that the header
 // stays under about 100px on a phone with all its links in view and that
-// the controls follow the scheme. With the panel open it runs axe as well.
+// the controls follow the scheme. With the panel open it runs axe as well,
+// and on the pages of axeAtWidth at 390 and 1280px.
 func TestLayout(t *testing.T) {
 	s := setup(t)
 	t.Parallel()
@@ -74,6 +75,11 @@ func TestLayout(t *testing.T) {
 						if bad := eval[[]string](t, tb, controlColours+fmt.Sprintf("(%v)", cs == dark)); len(bad) > 0 {
 							t.Errorf("%s: controls ignore the %s scheme: %q", pc.path, cs, bad)
 						}
+						if axeAtWidth[pc.kind] && (width == 390 || width == 1280) {
+							for _, v := range tb.axe(t) {
+								t.Errorf("%s (%s, %dpx): %s", pc.path, cs, width, v)
+							}
+						}
 						if eval[bool](t, tb, `!!document.getElementById('site-search')`) {
 							tb.do(t, "typing", chromedp.SendKeys(chromedp.ID("site-search"), "respiratory care"))
 							tb.waitFor(t, "the panel", `!document.getElementById('site-search-popup').hidden`)
@@ -94,6 +100,11 @@ func TestLayout(t *testing.T) {
 		})
 	}
 }
+
+// axeAtWidth are the page kinds axe checks at a phone's and a desktop's
+// width as well, besides TestAccessibility's run: the pages a person
+// moving between states reads.
+var axeAtWidth = map[string]bool{"license": true, "permit": true, "state": true, "compare": true, "compact": true, "move": true}
 
 // fits fails t when the page is wider than the viewport.
 func fits(t *testing.T, tb *tab, what string, width int64) {

@@ -25,6 +25,9 @@ var screenshotPages = []struct{ name, path string }{
 	{"specialty", "/specialties/respiratory-care/"},
 	{"license", "/licenses/oh-respiratory-care-professional/"},
 	{"state", "/states/oh/"},
+	{"compare", "/specialties/respiratory-care/compare/?states=oh,tx&to=tx"},
+	{"compact", "/compacts/respiratory-care-interstate-compact/"},
+	{"move", "/move/"},
 }
 
 var pngMagic = []byte("\x89PNG\r\n\x1a\n")
@@ -33,8 +36,9 @@ var pngMagic = []byte("\x89PNG\r\n\x1a\n")
 // widths into LICENSURE_SCREENSHOTS (a temporary folder when unset), and
 // checks that no page scrolls sideways on a phone. With
 // LICENSURE_SCREENSHOTS set it also saves the dark scheme, and for the
-// README: readme-home.png and readme-specialty.png, the first screen of
-// those pages at desktop width; readme-home-phone.png and
+// README: readme-home.png, readme-specialty.png, readme-license.png and
+// readme-compare.png (Ohio and Texas), the first screen of those pages at
+// desktop width; readme-home-phone.png and
 // readme-search-phone.png (a search with typos), the first screen at
 // 390px; and readme-specialty-phone.png, the specialty page's state by
 // state section at 390px, its table opened.
@@ -91,7 +95,7 @@ func TestScreenshots(t *testing.T) {
 							name += "-" + string(cs)
 						}
 						save(t, name+".png", png)
-						if keep && cs == light && !vp.mobile && (pg.name == "home" || pg.name == "specialty") {
+						if keep && cs == light && !vp.mobile && (pg.name == "home" || pg.name == "specialty" || pg.name == "compare" || pg.name == "license") {
 							shot, err := chromedp.Run(tb.ctx, chromedp.CaptureScreenshot())
 							if err != nil {
 								t.Fatalf("screenshot of %s: %v", pg.path, err)

@@ -123,8 +123,27 @@ func Entries(g *resolve.Graph) []Entry {
 		out = append(out, e)
 		words, state, spec = words[:0], -1, -1
 	}
+	// Full licenses first, then permits: among equal matches the first
+	// entry wins, and a permit ranks after the license it leads to.
+	licenses := make([]*resolve.License, 0, len(g.Licenses))
 	for _, l := range g.Licenses {
+		if l.Credential != "permit" {
+			licenses = append(licenses, l)
+		}
+	}
+	for _, l := range g.Licenses {
+		if l.Credential == "permit" {
+			licenses = append(licenses, l)
+		}
+	}
+	for _, l := range licenses {
 		words = append(words, string(l.State.Code), l.Credential)
+		if l.Portability.Endorsement != "" {
+			words = append(words, "endorsement", "reciprocity")
+		}
+		if l.Portability.TemporaryPermit != "" || l.Credential == "permit" {
+			words = append(words, "temporary permit")
+		}
 		if l.Board != nil {
 			words = append(words, l.Board.Name)
 		}

@@ -100,8 +100,12 @@
     list.setAttribute("aria-label", "Search suggestions");
     var status = el("p", "visually-hidden");
     status.setAttribute("role", "status");
+    // A link to the search page closes the panel: with the arrow keys, the
+    // suggestions scroll into view; with a pointer, so does the panel.
+    var more = el("p", "search-popup-more");
     panel.appendChild(note);
     panel.appendChild(list);
+    panel.appendChild(more);
     form.appendChild(panel);
     form.appendChild(status);
     input.setAttribute("role", "combobox");
@@ -169,8 +173,15 @@
       results.slice(0, MAX_SUGGESTIONS).forEach(function (e) {
         addOption(e.title, e.label + (e.detail ? " · " + e.detail : ""), e.url);
       });
+      var all = "/search/?q=" + encodeURIComponent(text.trim());
       if (results.length > MAX_SUGGESTIONS) {
-        addOption("See all " + results.length + " results", "", "/search/?q=" + encodeURIComponent(text.trim()));
+        addOption("See all " + results.length + " results", "", all);
+      }
+      more.textContent = "";
+      if (results.length) {
+        var a = el("a", "", results.length > MAX_SUGGESTIONS ? "All " + results.length + " results on the search page" : "Open the search page");
+        a.href = all;
+        more.appendChild(a);
       }
       if (!results.length) {
         S.suggest(ix, q).forEach(function (w) {
