@@ -135,7 +135,11 @@ func TestMoverTasks(t *testing.T) {
 		tb.moveFrom(t, "respiratory-care", "oh", "tx")
 		tb.waitFor(t, "the picker to show two states", `document.getElementById('picker-status').textContent.includes('2 states')`)
 		// Adding a third state in the picker updates the table and the address.
+		tb.do(t, "opening the picker", chromedp.Click(chromedp.JSPath(`document.querySelector('#state-picker summary')`)))
 		tb.do(t, "ticking California", chromedp.Click(chromedp.JSPath(`document.querySelector('#state-picker input[value=ca]')`)))
+		if got := eval[string](t, tb, `document.getElementById('picker-status').textContent`); !strings.Contains(got, "California") || !strings.Contains(got, "3 states") {
+			t.Errorf("the picker says %q after ticking California", got)
+		}
 		if got := eval[string](t, tb, `new URLSearchParams(location.search).get('states')`); got != "oh,tx,ca" && got != "ca,oh,tx" {
 			t.Errorf("the address records %q", got)
 		}

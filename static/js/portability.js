@@ -13,7 +13,7 @@
 
   function enhanceMoveForm(form) {
     form.addEventListener("submit", function (event) {
-      if (!form.elements.to.value) return; // the browser asks for it
+      if (!form.elements.to.value || !form.elements.specialty.value) return; // the browser asks for them
       event.preventDefault();
       window.location.assign(compareURL(form));
     });
@@ -45,7 +45,8 @@
         if (!item.hidden) missing++;
       });
       document.getElementById("compare-absent").hidden = missing === 0;
-      status.textContent = all ? "Showing every state." : "Showing " + states.length + (states.length === 1 ? " state." : " states.");
+      var names = boxes.filter(function (b) { return b.checked && b.parentNode; }).map(function (b) { return b.parentNode.textContent.trim(); });
+      status.textContent = all ? "every state is shown." : names.join(", ") + (names.length < states.length ? " and " + (states.length - names.length) + " more" : "") + " (" + states.length + (states.length === 1 ? " state)." : " states).");
       var url = new URL(window.location.href);
       if (all) url.searchParams.delete("states"); else url.searchParams.set("states", states.join(","));
       window.history.replaceState(null, "", url);
