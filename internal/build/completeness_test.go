@@ -92,8 +92,8 @@ func TestShippedPortability(t *testing.T) {
 			t.Errorf("permit %s leads to another permit, %s", l.ID, l.LeadsTo.ID)
 		}
 	}
-	if permits < 20 {
-		t.Errorf("%d permits, want at least 20", permits)
+	if permits < 45 {
+		t.Errorf("%d permits, want at least 45", permits)
 	}
 	if len(g.Compacts) == 0 {
 		t.Fatal("no interstate compact")
