@@ -52,8 +52,8 @@ func TestLayout(t *testing.T) {
 	for _, cs := range []scheme{light, dark} {
 		t.Run(string(cs), func(t *testing.T) {
 			t.Parallel()
-			tb := s.newTab(t, cs)
 			for _, width := range layoutWidths {
+				tb := s.newTab(t, cs) // a tab per width: each has its own time limit
 				phone := width < 800
 				var opts []chromedp.EmulateViewportOption
 				if phone {
