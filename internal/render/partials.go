@@ -9,7 +9,8 @@ import (
 
 // partials renders shared fragments once and reuses them: a license's row
 // appears in the tables of its state, specialty, family, occupation and
-// certification pages, and the site header is the same on every page.
+// certification pages, the site header is the same on every page, and so
+// is a link to a record (link.go).
 // A fragment is cached by its template name and the value it is given: a
 // pointer to a record, or a small comparable value such as a date or a
 // certification's role, so it must depend on nothing else.
@@ -27,21 +28,29 @@ type partialKey struct {
 // render is the template function "partial": {{partial "license-row" .}}.
 func (p *partials) render(name string, data any) (template.HTML, error) {
 	key := partialKey{name, data}
-	p.mu.RLock()
-	html, ok := p.cache[key]
-	p.mu.RUnlock()
-	if ok {
+	if html, ok := p.get(key); ok {
 		return html, nil
 	}
 	var b bytes.Buffer
 	if err := p.tmpl.ExecuteTemplate(&b, name, data); err != nil {
 		return "", fmt.Errorf("partial %s: %w", name, err)
 	}
-	html = template.HTML(b.String()) // produced by html/template, so escaped
+	html := template.HTML(b.String()) // produced by html/template, so escaped
+	p.put(key, html)
+	return html, nil
+}
+
+func (p *partials) get(key partialKey) (template.HTML, bool) {
+	p.mu.RLock()
+	html, ok := p.cache[key]
+	p.mu.RUnlock()
+	return html, ok
+}
+
+func (p *partials) put(key partialKey, html template.HTML) {
 	p.mu.Lock()
 	p.cache[key] = html
 	p.mu.Unlock()
-	return html, nil
 }
 
 // reset drops every cached fragment, for a build of a new graph.

@@ -186,13 +186,13 @@ func feeSummary(fees []model.Fee) licenseFees {
 // refLink writes an entry of a list column as the compare page shows it:
 // a record ID of kind as a link to the record, an entry "ID: words" (a
 // compact's standing) as the linked record and the words.
-func refLink(g *resolve.Graph, kind, entry string) (template.HTML, error) {
+func (p *partials) refLink(g *resolve.Graph, kind, entry string) (template.HTML, error) {
 	id, words, _ := strings.Cut(entry, ": ")
 	l, ok := g.Lookup(kind, id)
 	if !ok {
 		return template.HTML(template.HTMLEscapeString(entry)), nil
 	}
-	out, err := link(Item{URL: l.URL, Title: l.Title})
+	out, err := p.link(Item{URL: l.URL, Title: l.Title})
 	if words != "" {
 		out += template.HTML(": " + template.HTMLEscapeString(words))
 	}
