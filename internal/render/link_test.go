@@ -21,12 +21,11 @@ func TestLink(t *testing.T) {
 		{"certification with its acronym", cert, `<a href="/certifications/rrt/">Registered Respiratory Therapist (RRT)</a>`},
 		{"item", Item{URL: "/a b/?q=1&r=2", Title: "A", Detail: "not shown"}, `<a href="/a%20b/?q=1&amp;r=2">A</a>`},
 		{"crumb", Crumb{URL: "/states/", Title: "States"}, `<a href="/states/">States</a>`},
-		{"source", model.Source{URL: "https://example.org/x?a=1&b=2", Title: "Code"}, `<a href="https://example.org/x?a=1&amp;b=2" rel="noopener">Code</a>`},
-		{"unsafe scheme", model.Source{URL: "javascript:alert(1)", Title: "x"}, `<a href="#ZgotmplZ" rel="noopener">x</a>`},
+		{"unsafe scheme", Item{URL: "javascript:alert(1)", Title: "x"}, `<a href="#ZgotmplZ">x</a>`},
 		{"nil", nil, ""},
 		{"nil record", none, ""},
 	}
-	p := &partials{cache: map[partialKey]template.HTML{}}
+	p := &partials{cache: map[partialKey]template.HTML{}, links: map[anchor]template.HTML{}}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			for range 2 { // rendered, then from the cache
@@ -37,7 +36,9 @@ func TestLink(t *testing.T) {
 			}
 		})
 	}
-	if _, err := p.link("a string"); err == nil {
-		t.Error("link of a string: no error")
+	for _, v := range []any{"a string", model.Source{URL: "https://example.org/", Title: "a source"}} {
+		if _, err := p.link(v); err == nil {
+			t.Errorf("link of %#v: no error", v)
+		}
 	}
 }

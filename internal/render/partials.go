@@ -18,6 +18,7 @@ type partials struct {
 	tmpl  *template.Template // set once the templates are parsed
 	mu    sync.RWMutex
 	cache map[partialKey]template.HTML
+	links map[anchor]template.HTML // see link
 }
 
 type partialKey struct {
@@ -53,7 +54,8 @@ func (p *partials) put(key partialKey, html template.HTML) {
 	p.mu.Unlock()
 }
 
-// reset drops every cached fragment, for a build of a new graph.
+// reset drops every cached fragment but the links, for a build of a new
+// graph or to free the license rows.
 func (p *partials) reset() {
 	p.mu.Lock()
 	p.cache = map[partialKey]template.HTML{}
