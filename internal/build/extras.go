@@ -10,12 +10,12 @@ import (
 	"runtime"
 	"slices"
 	"sync"
-	"sync/atomic"
 
 	"github.com/licensure/licensure/internal/feed"
 	"github.com/licensure/licensure/internal/jsonschema"
 	"github.com/licensure/licensure/internal/netlify"
 	"github.com/licensure/licensure/internal/opendata"
+	"github.com/licensure/licensure/internal/par"
 	"github.com/licensure/licensure/internal/render"
 	"github.com/licensure/licensure/internal/resolve"
 	"github.com/licensure/licensure/internal/search"
@@ -82,39 +82,18 @@ func WriteExtraFiles(w FileWriter, g *resolve.Graph, rendered []render.Page) (in
 // order, that failed. Once a task fails, tasks not yet started are
 // skipped.
 func run(w FileWriter, tasks []func(e *emitter) error) (int, error) {
-	errs := make([]error, len(tasks))
 	emitters := make([]*emitter, min(runtime.GOMAXPROCS(0), len(tasks)))
-	next := make(chan int)
-	var failed atomic.Bool
-	var wg sync.WaitGroup
 	for i := range emitters {
-		e := newEmitter(w)
-		emitters[i] = e
-		wg.Go(func() {
-			for t := range next {
-				if !failed.Load() {
-					if errs[t] = tasks[t](e); errs[t] != nil {
-						failed.Store(true)
-					}
-				}
-			}
-		})
+		emitters[i] = newEmitter(w)
 	}
-	for t := range tasks {
-		next <- t
-	}
-	close(next)
-	wg.Wait()
+	err := par.ForEach(len(tasks), len(emitters), func(worker, t int) error {
+		return tasks[t](emitters[worker])
+	})
 	n := 0
 	for _, e := range emitters {
 		n += e.n
 	}
-	for _, err := range errs {
-		if err != nil {
-			return n, err
-		}
-	}
-	return n, nil
+	return n, err
 }
 
 // listed reports whether a page is published at its URL, for the sitemap

@@ -18,11 +18,11 @@ import (
 	"html/template"
 	"io/fs"
 	"runtime"
-	"sync"
 	"sync/atomic"
 
 	"github.com/licensure/licensure/internal/markdown"
 	"github.com/licensure/licensure/internal/model"
+	"github.com/licensure/licensure/internal/par"
 	"github.com/licensure/licensure/internal/resolve"
 )
 
@@ -144,37 +144,24 @@ func RenderAll(ctx context.Context, t *Templates, pages []Page, w Writer) (int, 
 var tableKinds = map[string]bool{"specialty": true, "family": true, "occupation": true}
 
 func renderAll(ctx context.Context, t *Templates, pages []Page, w Writer) (int, error) {
-	ctx, cancel := context.WithCancelCause(ctx)
-	defer cancel(nil)
 	var written atomic.Int64
-	var wg sync.WaitGroup
-	next := atomic.Int64{}
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			var buf bytes.Buffer
-			for ctx.Err() == nil {
-				i := int(next.Add(1)) - 1
-				if i >= len(pages) {
-					return
-				}
-				buf.Reset()
-				err := t.Execute(&buf, pages[i])
-				if err == nil {
-					err = w.WriteFile(pages[i].Path, buf.Bytes())
-				}
-				if err != nil {
-					cancel(err)
-					return
-				}
-				written.Add(1)
-			}
-		})
-	}
-	wg.Wait()
-	if err := context.Cause(ctx); err != nil {
-		return int(written.Load()), err
-	}
-	return int(written.Load()), nil
+	bufs := make([]bytes.Buffer, runtime.GOMAXPROCS(0))
+	err := par.ForEach(len(pages), len(bufs), func(worker, i int) error {
+		if ctx.Err() != nil {
+			return context.Cause(ctx)
+		}
+		buf := &bufs[worker]
+		buf.Reset()
+		if err := t.Execute(buf, pages[i]); err != nil {
+			return err
+		}
+		if err := w.WriteFile(pages[i].Path, buf.Bytes()); err != nil {
+			return err
+		}
+		written.Add(1)
+		return nil
+	})
+	return int(written.Load()), err
 }
 
 // NewMarkdown returns the site's Markdown renderer. A record link becomes
