@@ -22,8 +22,8 @@ import (
 )
 
 // searchSplitAbove is the size of the search index, in bytes before
-// compression, above which it is split into one file per kind. The index
-// compresses about fivefold, so a whole index stays under 50 KB gzipped.
+// compression, above which it is split into one file per kind, so that a
+// whole index stays under 50 KB gzipped (checkSearchSize in the tests).
 const searchSplitAbove = 240 << 10
 
 // feedEntries is how many recently reviewed records the feed lists.

@@ -72,8 +72,9 @@ func ParseTemplates(tfs fs.FS, md *markdown.Renderer, assets map[string]string) 
 	return t, nil
 }
 
-// MaxPageSize is the largest page a template may render: the largest
-// page of a site of 100,000 licenses (the search page) is about 30 MB.
+// MaxPageSize is the largest page a template may render, with room to
+// spare above the largest page of a site of 100,000 licenses
+// (docs/performance.md).
 const MaxPageSize = 64 << 20
 
 // errPageTooLarge stops a template whose page outgrows MaxPageSize.
