@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
+	"reflect"
 
 	"github.com/licensure/licensure/internal/resolve"
 )
@@ -21,44 +22,49 @@ var siteLink = template.Must(template.New("link").Parse(`<a href="{{.URL}}">{{.T
 // templates/partials/record.html.)
 //
 // A link is the same on every page that shows it, so it is rendered once
-// and kept with the partial fragments, by URL and text: a record, its
-// index item and a breadcrumb to it share one. Being keyed by what they
-// show, links stay valid when the graph changes, and are kept when the
-// fragments are dropped; there is at most one per record and page.
+// and kept with the partial fragments: a record's by the record, an
+// Item's or a Crumb's by its URL and title.
 func (p *partials) link(record any) (template.HTML, error) {
-	var a anchor
+	key := record
 	switch v := record.(type) {
+	case nil:
+		return "", nil
 	case Item:
-		a = anchor{v.URL, v.Title}
+		key = anchor{v.URL, v.Title}
 	case Crumb:
-		a = anchor{v.URL, v.Title}
+		key = anchor{v.URL, v.Title}
 	default:
-		l, isRecord := resolve.LinkTo(record)
-		if !isRecord && record != nil {
+		if !reflect.TypeOf(record).Comparable() { // not a pointer, so not a record
 			return "", fmt.Errorf("link: %T is not a record", record)
-		}
-		if l.URL == "" {
-			return "", nil
-		}
-		a = anchor{l.URL, l.Title}
-		if c, ok := record.(*resolve.Certification); ok {
-			a.Title = certTitle(c) // with its acronym
 		}
 	}
 	p.mu.RLock()
-	html, ok := p.links[a]
+	html, ok := p.links[key]
 	p.mu.RUnlock()
 	if ok {
 		return html, nil
 	}
-	var b bytes.Buffer
-	b.Grow(len(a.URL) + len(a.Title) + 32)
-	if err := siteLink.Execute(&b, a); err != nil {
-		return "", fmt.Errorf("link: %w", err)
+	a, ok := key.(anchor)
+	if !ok {
+		l, isRecord := resolve.LinkTo(record)
+		if !isRecord {
+			return "", fmt.Errorf("link: %T is not a record", record)
+		}
+		a = anchor{l.URL, l.Title}
+		if c, ok := record.(*resolve.Certification); ok && c != nil {
+			a.Title = certTitle(c) // with its acronym
+		}
 	}
-	html = template.HTML(b.String()) // produced by html/template, so escaped
+	if a.URL != "" {
+		var b bytes.Buffer
+		b.Grow(len(a.URL) + len(a.Title) + 32)
+		if err := siteLink.Execute(&b, a); err != nil {
+			return "", fmt.Errorf("link: %w", err)
+		}
+		html = template.HTML(b.String()) // produced by html/template, so escaped
+	}
 	p.mu.Lock()
-	p.links[a] = html
+	p.links[key] = html
 	p.mu.Unlock()
 	return html, nil
 }

@@ -25,7 +25,7 @@ func TestLink(t *testing.T) {
 		{"nil", nil, ""},
 		{"nil record", none, ""},
 	}
-	p := &partials{cache: map[partialKey]template.HTML{}, links: map[anchor]template.HTML{}}
+	p := &partials{cache: map[partialKey]template.HTML{}, links: map[any]template.HTML{}}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			for range 2 { // rendered, then from the cache
@@ -36,7 +36,7 @@ func TestLink(t *testing.T) {
 			}
 		})
 	}
-	for _, v := range []any{"a string", model.Source{URL: "https://example.org/", Title: "a source"}} {
+	for _, v := range []any{"a string", []string{"a slice"}, model.Source{URL: "https://example.org/", Title: "a source"}} {
 		if _, err := p.link(v); err == nil {
 			t.Errorf("link of %#v: no error", v)
 		}

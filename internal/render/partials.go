@@ -18,7 +18,7 @@ type partials struct {
 	tmpl  *template.Template // set once the templates are parsed
 	mu    sync.RWMutex
 	cache map[partialKey]template.HTML
-	links map[anchor]template.HTML // see link
+	links map[any]template.HTML // see link
 }
 
 type partialKey struct {
@@ -54,10 +54,10 @@ func (p *partials) put(key partialKey, html template.HTML) {
 	p.mu.Unlock()
 }
 
-// reset drops every cached fragment but the links, for a build of a new
-// graph or to free the license rows.
+// reset drops every cached fragment, for a build of a new graph.
 func (p *partials) reset() {
 	p.mu.Lock()
 	p.cache = map[partialKey]template.HTML{}
+	p.links = map[any]template.HTML{}
 	p.mu.Unlock()
 }

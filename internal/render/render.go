@@ -46,7 +46,7 @@ func ParseTemplates(tfs fs.FS, md *markdown.Renderer, assets map[string]string) 
 	if err := checkTemplates(tfs); err != nil {
 		return nil, err
 	}
-	shared := &partials{cache: map[partialKey]template.HTML{}, links: map[anchor]template.HTML{}}
+	shared := &partials{cache: map[partialKey]template.HTML{}, links: map[any]template.HTML{}}
 	base, err := parseFiles(template.New("base.html").Funcs(funcs(md, assets, shared)), tfs, "base.html")
 	if err != nil {
 		return nil, err
