@@ -22,49 +22,68 @@ var siteLink = template.Must(template.New("link").Parse(`<a href="{{.URL}}">{{.T
 // templates/partials/record.html.)
 //
 // A link is the same on every page that shows it, so it is rendered once
-// and kept with the partial fragments: a record's by the record, an
-// Item's or a Crumb's by its URL and title.
+// per build and kept with the partial fragments, by its URL and title, and
+// a record's also by the record, which spares looking them up.
 func (p *partials) link(record any) (template.HTML, error) {
-	key := record
 	switch v := record.(type) {
 	case nil:
 		return "", nil
 	case Item:
-		key = anchor{v.URL, v.Title}
+		return p.anchor(anchor{v.URL, v.Title})
 	case Crumb:
-		key = anchor{v.URL, v.Title}
-	default:
-		if !reflect.TypeOf(record).Comparable() { // not a pointer, so not a record
-			return "", fmt.Errorf("link: %T is not a record", record)
-		}
+		return p.anchor(anchor{v.URL, v.Title})
+	}
+	if !reflect.TypeOf(record).Comparable() { // not a pointer, so not a record
+		return "", fmt.Errorf("link: %T is not a record", record)
 	}
 	p.mu.RLock()
-	html, ok := p.links[key]
+	html, ok := p.links[record]
 	p.mu.RUnlock()
 	if ok {
 		return html, nil
 	}
-	a, ok := key.(anchor)
-	if !ok {
-		l, isRecord := resolve.LinkTo(record)
-		if !isRecord {
-			return "", fmt.Errorf("link: %T is not a record", record)
-		}
-		a = anchor{l.URL, l.Title}
-		if c, ok := record.(*resolve.Certification); ok && c != nil {
-			a.Title = certTitle(c) // with its acronym
-		}
+	l, isRecord := resolve.LinkTo(record)
+	if !isRecord {
+		return "", fmt.Errorf("link: %T is not a record", record)
+	}
+	a := anchor{l.URL, l.Title}
+	if c, ok := record.(*resolve.Certification); ok && c != nil {
+		a.Title = certTitle(c) // with its acronym
 	}
 	if a.URL != "" {
-		var b bytes.Buffer
-		b.Grow(len(a.URL) + len(a.Title) + 32)
-		if err := siteLink.Execute(&b, a); err != nil {
-			return "", fmt.Errorf("link: %w", err)
+		var err error
+		if html, err = p.anchor(a); err != nil { // shared with the record's index item
+			return "", err
 		}
-		html = template.HTML(b.String()) // produced by html/template, so escaped
 	}
 	p.mu.Lock()
-	p.links[key] = html
+	p.links[record] = html
 	p.mu.Unlock()
 	return html, nil
+}
+
+func (p *partials) anchor(a anchor) (template.HTML, error) {
+	p.mu.RLock()
+	html, ok := p.anchors[a]
+	p.mu.RUnlock()
+	if ok {
+		return html, nil
+	}
+	html, err := execute(a)
+	if err != nil {
+		return "", err
+	}
+	p.mu.Lock()
+	p.anchors[a] = html
+	p.mu.Unlock()
+	return html, nil
+}
+
+func execute(a anchor) (template.HTML, error) {
+	var b bytes.Buffer
+	b.Grow(len(a.URL) + len(a.Title) + 32)
+	if err := siteLink.Execute(&b, a); err != nil {
+		return "", fmt.Errorf("link: %w", err)
+	}
+	return template.HTML(b.String()), nil // produced by html/template, so escaped
 }

@@ -25,7 +25,8 @@ func TestLink(t *testing.T) {
 		{"nil", nil, ""},
 		{"nil record", none, ""},
 	}
-	p := &partials{cache: map[partialKey]template.HTML{}, links: map[any]template.HTML{}}
+	p := &partials{}
+	p.reset()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			for range 2 { // rendered, then from the cache

@@ -15,10 +15,11 @@ import (
 // pointer to a record, or a small comparable value such as a date or a
 // certification's role, so it must depend on nothing else.
 type partials struct {
-	tmpl  *template.Template // set once the templates are parsed
-	mu    sync.RWMutex
-	cache map[partialKey]template.HTML
-	links map[any]template.HTML // see link
+	tmpl    *template.Template // set once the templates are parsed
+	mu      sync.RWMutex
+	cache   map[partialKey]template.HTML
+	links   map[any]template.HTML    // a record's link by the record (see link)
+	anchors map[anchor]template.HTML // an Item's or a Crumb's link
 }
 
 type partialKey struct {
@@ -54,10 +55,19 @@ func (p *partials) put(key partialKey, html template.HTML) {
 	p.mu.Unlock()
 }
 
-// reset drops every cached fragment, for a build of a new graph.
+// reset drops everything cached, for a build of a new graph.
 func (p *partials) reset() {
 	p.mu.Lock()
 	p.cache = map[partialKey]template.HTML{}
 	p.links = map[any]template.HTML{}
+	p.anchors = map[anchor]template.HTML{}
+	p.mu.Unlock()
+}
+
+// dropFragments drops the cached fragments but keeps the links, which
+// are few (one per record) and used on the pages that follow.
+func (p *partials) dropFragments() {
+	p.mu.Lock()
+	p.cache = map[partialKey]template.HTML{}
 	p.mu.Unlock()
 }

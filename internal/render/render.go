@@ -46,7 +46,8 @@ func ParseTemplates(tfs fs.FS, md *markdown.Renderer, assets map[string]string) 
 	if err := checkTemplates(tfs); err != nil {
 		return nil, err
 	}
-	shared := &partials{cache: map[partialKey]template.HTML{}, links: map[any]template.HTML{}}
+	shared := &partials{}
+	shared.reset()
 	base, err := parseFiles(template.New("base.html").Funcs(funcs(md, assets, shared)), tfs, "base.html")
 	if err != nil {
 		return nil, err
@@ -136,7 +137,7 @@ func RenderAll(ctx context.Context, t *Templates, pages []Page, w Writer) (int, 
 	if err != nil {
 		return n, err
 	}
-	t.Reset()
+	t.partials.dropFragments()
 	m, err := renderAll(ctx, t, append(lists, records...), w)
 	return n + m, err
 }
