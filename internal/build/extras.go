@@ -82,12 +82,17 @@ func WriteExtraFiles(w FileWriter, g *resolve.Graph, rendered []render.Page) (in
 // order, that failed. Once a task fails, tasks not yet started are
 // skipped.
 func run(w FileWriter, tasks []func(e *emitter) error) (int, error) {
-	emitters := make([]*emitter, min(runtime.GOMAXPROCS(0), len(tasks)))
-	for i := range emitters {
-		emitters[i] = newEmitter(w)
+	var mu sync.Mutex
+	var emitters []*emitter
+	newState := func() *emitter {
+		e := newEmitter(w)
+		mu.Lock()
+		emitters = append(emitters, e)
+		mu.Unlock()
+		return e
 	}
-	err := par.ForEach(len(tasks), len(emitters), func(worker, t int) error {
-		return tasks[t](emitters[worker])
+	err := par.ForEach(len(tasks), runtime.GOMAXPROCS(0), newState, func(e *emitter, t int) error {
+		return tasks[t](e)
 	})
 	n := 0
 	for _, e := range emitters {

@@ -76,13 +76,12 @@ func Check(site fs.FS, opts Options) ([]Problem, error) {
 	if err != nil {
 		return nil, fmt.Errorf("linkcheck: %w", err)
 	}
-	bufs := make([][]byte, runtime.GOMAXPROCS(0))
-	err = par.ForEach(len(pages), len(bufs), func(w, i int) error {
+	err = par.ForEach(len(pages), runtime.GOMAXPROCS(0), func() *[]byte { return new([]byte) }, func(buf *[]byte, i int) error {
 		var err error
-		if bufs[w], err = readFile(site, pages[i], bufs[w]); err != nil {
+		if *buf, err = readFile(site, pages[i], *buf); err != nil {
 			return err
 		}
-		c.Page(pages[i], bufs[w])
+		c.Page(pages[i], *buf)
 		return nil
 	})
 	if err != nil {

@@ -1,12 +1,14 @@
 // Package par runs independent calls of one function on several
 // goroutines.
 //
-// ForEach calls fn(w, i) once for every i from 0 to n-1, on at most
+// ForEach calls fn(s, i) once for every i from 0 to n-1, on at most
 // workers goroutines (one if workers is less than 1, and never more than
 // n), and returns when every call has returned. Indexes are handed out in
-// increasing order. w, from 0 to workers-1, names the goroutine that makes
-// the call: calls with the same w never overlap, so fn may keep state per
-// goroutine (a buffer) in a slice of workers elements, without locks.
+// increasing order. Each goroutine first calls newState, if it is not nil,
+// and passes what it returns to each of its calls (otherwise the zero S):
+// state per goroutine, such as a buffer, that no other call touches, made
+// by the goroutine that uses it so that two goroutines' states never share
+// a cache line.
 //
 // Once a call returns an error, no new call starts; ForEach returns the
 // error of the lowest index that failed, or nil. With one worker every
@@ -18,21 +20,25 @@ import (
 	"sync/atomic"
 )
 
-// ForEach calls fn(w, i) for i in [0, n) on up to workers goroutines (see
-// the package doc).
-func ForEach(n, workers int, fn func(w, i int) error) error {
+// ForEach calls fn(s, i) for i in [0, n) on up to workers goroutines,
+// each with its own s (see the package doc).
+func ForEach[S any](n, workers int, newState func() S, fn func(s S, i int) error) error {
 	workers = max(1, min(workers, n))
 	errs := make([]error, workers) // each worker's first error, at most one
 	at := make([]int, workers)     // the index that failed
 	var next atomic.Int64
 	var failed atomic.Bool
 	work := func(w int) {
+		var s S
+		if newState != nil {
+			s = newState()
+		}
 		for !failed.Load() {
 			i := int(next.Add(1)) - 1
 			if i >= n {
 				return
 			}
-			if err := fn(w, i); err != nil {
+			if err := fn(s, i); err != nil {
 				errs[w], at[w] = err, i
 				failed.Store(true)
 				return

@@ -7,6 +7,10 @@ import (
 	"testing"
 )
 
+// worker is the state of one goroutine in the tests: it says whether a
+// call is running on it.
+type worker struct{ busy atomic.Bool }
+
 func TestForEachCallsEveryIndexOnce(t *testing.T) {
 	for _, tc := range []struct {
 		name       string
@@ -17,15 +21,12 @@ func TestForEachCallsEveryIndexOnce(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			calls := make([]atomic.Int32, tc.n)
-			busy := make([]atomic.Bool, max(tc.workers, 1))
-			err := ForEach(tc.n, tc.workers, func(w, i int) error {
-				if w < 0 || w >= max(1, min(tc.workers, tc.n)) {
-					return fmt.Errorf("worker %d of %d", w, tc.workers)
+			var states atomic.Int32
+			err := ForEach(tc.n, tc.workers, func() *worker { states.Add(1); return new(worker) }, func(w *worker, i int) error {
+				if w.busy.Swap(true) {
+					return fmt.Errorf("two calls at once with one state")
 				}
-				if busy[w].Swap(true) {
-					return fmt.Errorf("two calls at once on worker %d", w)
-				}
-				defer busy[w].Store(false)
+				defer w.busy.Store(false)
 				calls[i].Add(1)
 				return nil
 			})
@@ -37,6 +38,9 @@ func TestForEachCallsEveryIndexOnce(t *testing.T) {
 					t.Errorf("index %d: %d calls, want 1", i, c)
 				}
 			}
+			if s, most := int(states.Load()), max(1, min(tc.workers, tc.n)); s > most {
+				t.Errorf("%d states made, want at most %d", s, most)
+			}
 		})
 	}
 }
@@ -44,7 +48,7 @@ func TestForEachCallsEveryIndexOnce(t *testing.T) {
 func TestForEachStopsAtAnError(t *testing.T) {
 	var calls atomic.Int32
 	errA, errB := errors.New("a"), errors.New("b")
-	err := ForEach(100000, 4, func(_, i int) error {
+	err := ForEach(100000, 4, nil, func(_ struct{}, i int) error {
 		calls.Add(1)
 		switch i {
 		case 10:
@@ -54,8 +58,8 @@ func TestForEachStopsAtAnError(t *testing.T) {
 		}
 		return nil
 	})
-	// Index 3 fails before index 10 on whichever worker, but whether 10
-	// has started by then depends on scheduling; 3 is the lower either way.
+	// Whether index 10 has started when index 3 fails depends on
+	// scheduling; 3 is the lower either way.
 	if err != errA {
 		t.Errorf("err = %v, want %v", err, errA)
 	}
@@ -66,7 +70,7 @@ func TestForEachStopsAtAnError(t *testing.T) {
 
 func TestForEachOneWorkerRunsInOrderOnTheCaller(t *testing.T) {
 	var got []int
-	err := ForEach(5, 1, func(w, i int) error {
+	err := ForEach(5, 1, nil, func(_ struct{}, i int) error {
 		got = append(got, i) // no lock: one goroutine
 		if i == 3 {
 			return errors.New("stop")

@@ -147,12 +147,10 @@ var tableKinds = map[string]bool{"specialty": true, "family": true, "occupation"
 
 func renderAll(ctx context.Context, t *Templates, pages []Page, w Writer) (int, error) {
 	var written atomic.Int64
-	bufs := make([]bytes.Buffer, runtime.GOMAXPROCS(0))
-	err := par.ForEach(len(pages), len(bufs), func(worker, i int) error {
+	err := par.ForEach(len(pages), runtime.GOMAXPROCS(0), newBuffer, func(buf *bytes.Buffer, i int) error {
 		if ctx.Err() != nil {
 			return context.Cause(ctx)
 		}
-		buf := &bufs[worker]
 		buf.Reset()
 		if err := t.Execute(buf, pages[i]); err != nil {
 			return err
@@ -165,6 +163,8 @@ func renderAll(ctx context.Context, t *Templates, pages []Page, w Writer) (int, 
 	})
 	return int(written.Load()), err
 }
+
+func newBuffer() *bytes.Buffer { return new(bytes.Buffer) }
 
 // NewMarkdown returns the site's Markdown renderer. A record link becomes
 // the page of the record it names; check has made sure the record exists,

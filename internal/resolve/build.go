@@ -114,7 +114,7 @@ func (r *resolver) forward() {
 	if len(g.Licenses) >= 2048 {
 		parts = runtime.GOMAXPROCS(0)
 	}
-	par.ForEach(parts, parts, func(_, i int) error {
+	par.ForEach(parts, parts, nil, func(_ struct{}, i int) error {
 		r.forwardLicenses(g.Licenses[i*len(g.Licenses)/parts : (i+1)*len(g.Licenses)/parts])
 		return nil
 	})

@@ -126,13 +126,12 @@ func (p *plan) writeRecords(dir string) error {
 		pcg *rand.PCG
 		x   *writer
 	}
-	workers := make([]worker, runtime.GOMAXPROCS(0)*2) // half of the time is in the kernel
-	return par.ForEach(total, len(workers), func(w, n int) error {
-		if workers[w].x == nil {
-			pcg := rand.NewPCG(0, 0)
-			workers[w] = worker{pcg, &writer{p: p, rng: rand.New(pcg)}}
-		}
-		x := workers[w].x
+	newWorker := func() worker {
+		pcg := rand.NewPCG(0, 0)
+		return worker{pcg, &writer{p: p, rng: rand.New(pcg)}}
+	}
+	return par.ForEach(total, runtime.GOMAXPROCS(0)*2, newWorker, func(wk worker, n int) error { // half of the time is in the kernel
+		x := wk.x
 		s := spans[0]
 		for _, sp := range spans[1:] {
 			if n >= sp.start {
@@ -140,7 +139,7 @@ func (p *plan) writeRecords(dir string) error {
 			}
 		}
 		i := n - s.start
-		workers[w].pcg.Seed(p.opts.Seed, uint64(s.kind)<<40|uint64(i))
+		wk.pcg.Seed(p.opts.Seed, uint64(s.kind)<<40|uint64(i))
 		x.w.b = x.w.b[:0]
 		s.k.write(x, i)
 		return os.WriteFile(filepath.Join(dir, s.k.dir, s.k.id(p, i)+".yaml"), x.w.b, 0o644)
