@@ -9,19 +9,19 @@ import (
 	"runtime"
 	"slices"
 	"sync"
-	"sync/atomic"
 
 	"github.com/licensure/licensure/internal/feed"
 	"github.com/licensure/licensure/internal/netlify"
 	"github.com/licensure/licensure/internal/opendata"
+	"github.com/licensure/licensure/internal/par"
 	"github.com/licensure/licensure/internal/render"
 	"github.com/licensure/licensure/internal/resolve"
 	"github.com/licensure/licensure/internal/search"
 )
 
 // searchSplitAbove is the size of the search index, in bytes before
-// compression, above which it is split into one file per kind. The index
-// compresses about fivefold, so a whole index stays under 50 KB gzipped.
+// compression, above which it is split into one file per kind, so that a
+// whole index stays under 50 KB gzipped (checkSearchSize in the tests).
 const searchSplitAbove = 240 << 10
 
 // feedEntries is how many recently reviewed records the feed lists.
@@ -80,39 +80,23 @@ func WriteExtraFiles(w FileWriter, g *resolve.Graph, rendered []render.Page) (in
 // order, that failed. Once a task fails, tasks not yet started are
 // skipped.
 func run(w FileWriter, tasks []func(e *emitter) error) (int, error) {
-	errs := make([]error, len(tasks))
-	emitters := make([]*emitter, min(runtime.GOMAXPROCS(0), len(tasks)))
-	next := make(chan int)
-	var failed atomic.Bool
-	var wg sync.WaitGroup
-	for i := range emitters {
+	var mu sync.Mutex
+	var emitters []*emitter
+	newState := func() *emitter {
 		e := newEmitter(w)
-		emitters[i] = e
-		wg.Go(func() {
-			for t := range next {
-				if !failed.Load() {
-					if errs[t] = tasks[t](e); errs[t] != nil {
-						failed.Store(true)
-					}
-				}
-			}
-		})
+		mu.Lock()
+		emitters = append(emitters, e)
+		mu.Unlock()
+		return e
 	}
-	for t := range tasks {
-		next <- t
-	}
-	close(next)
-	wg.Wait()
+	err := par.ForEach(len(tasks), runtime.GOMAXPROCS(0), newState, func(e *emitter, t int) error {
+		return tasks[t](e)
+	})
 	n := 0
 	for _, e := range emitters {
 		n += e.n
 	}
-	for _, err := range errs {
-		if err != nil {
-			return n, err
-		}
-	}
-	return n, nil
+	return n, err
 }
 
 // listed reports whether a page is published at its URL, for the sitemap

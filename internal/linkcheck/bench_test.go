@@ -12,8 +12,8 @@ import (
 	"time"
 )
 
-// BenchmarkCheckFS checks a synthetic site of 14,643 pages (10,000
-// licenses, 93 MB of HTML, 660,000 links), held in memory, through the
+// BenchmarkCheckFS checks a synthetic site of 10,000 licenses, held in
+// memory, through the
 // fs.FS entry point. With $LINKCHECK_SITE set, it checks the site in that
 // folder instead, such as one licensure build made of licensure synth
 // content, whose base URL is synthBase.

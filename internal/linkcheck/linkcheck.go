@@ -34,8 +34,8 @@ import (
 	"runtime"
 	"slices"
 	"strings"
-	"sync"
-	"sync/atomic"
+
+	"github.com/licensure/licensure/internal/par"
 )
 
 // Problem is one link that does not resolve, or a page's duplicate id.
@@ -76,32 +76,14 @@ func Check(site fs.FS, opts Options) ([]Problem, error) {
 	if err != nil {
 		return nil, fmt.Errorf("linkcheck: %w", err)
 	}
-	var (
-		next    atomic.Int64
-		failed  atomic.Bool
-		errOnce sync.Once
-		wg      sync.WaitGroup
-	)
-	for range min(runtime.GOMAXPROCS(0), len(pages)) {
-		wg.Go(func() {
-			var buf []byte
-			for !failed.Load() {
-				i := int(next.Add(1)) - 1
-				if i >= len(pages) {
-					return
-				}
-				var rerr error
-				buf, rerr = readFile(site, pages[i], buf)
-				if rerr != nil {
-					errOnce.Do(func() { err = rerr })
-					failed.Store(true)
-					return
-				}
-				c.Page(pages[i], buf)
-			}
-		})
-	}
-	wg.Wait()
+	err = par.ForEach(len(pages), runtime.GOMAXPROCS(0), func() *[]byte { return new([]byte) }, func(buf *[]byte, i int) error {
+		var err error
+		if *buf, err = readFile(site, pages[i], *buf); err != nil {
+			return err
+		}
+		c.Page(pages[i], *buf)
+		return nil
+	})
 	if err != nil {
 		return nil, fmt.Errorf("linkcheck: %w", err)
 	}

@@ -13,13 +13,15 @@ import (
 const synthBase = "https://synthetic.example.org"
 
 // synthSite returns a site shaped like the generator's output for the
-// given number of licenses: per 10,000 licenses 14,643 pages, 93 MB of
-// HTML and 660,000 links (a built site has 156 MB), with the layout's
-// head, navigation, JSON-LD and footer on every page, record pages linking
-// to each other and list pages linking to many records. It has no broken
-// links.
+// given number of licenses, with the layout of the repository's templates
+// (chrome_test.go) on every page, record pages linking to each other and
+// list pages linking to many records. It has no broken links.
 func synthSite(licenses int) siteFiles {
-	s := &synth{fs: siteFiles{}}
+	ch, err := layoutOnce()
+	if err != nil {
+		panic(err) // the repository's templates or static files are broken
+	}
+	s := &synth{fs: siteFiles{}, chrome: ch}
 	n := func(per10k int) int { return max(1, licenses*per10k/10000) }
 	states := 56
 	boards, certs, issuers := n(1700), n(2000), n(250)
@@ -167,12 +169,13 @@ practitioner licensed in another state may qualify by endorsement without a new 
 	s.page("/licenses/", "Licenses", b.String())
 	s.page("/", "Home", `<h1>Licensure</h1><p><a href="/states/">States</a> <a href="/licenses/">Licenses</a></p>`)
 	s.page("/contributing/", "Contributing", `<h2 id="fees">Fees</h2><p><a href="/about/">About</a></p>`)
-	for _, p := range []string{"/about/", "/methodology/", "/data/", "/maintainers/", "/schema/", "/search/", "/issuers/"} {
-		s.page(p, "Page", `<h1>Page</h1><p><a href="/">Home</a></p>`)
+	for _, p := range append([]string{"/about/", "/methodology/", "/data/", "/maintainers/", "/schema/", "/search/", "/issuers/"}, s.chrome.pages...) {
+		if _, ok := s.fs[strings.TrimPrefix(p, "/")+"index.html"]; !ok {
+			s.page(p, "Page", `<h1>Page</h1><p><a href="/">Home</a></p>`)
+		}
 	}
-	s.fs["404.html"] = []byte(s.layout("/404.html", "Not found", `<h1>Not found</h1>`))
-	for _, f := range []string{"css/site.565d6ba538.css", "js/site.9aeab5c718.js", "js/search.db1f593683.js", "favicon.svg", "feed.xml",
-		"sitemap.xml", "robots.txt", "data/all.json", "data/licenses.csv", "search/index.json"} {
+	s.fs["404.html"] = []byte(s.chrome.layout("/404.html", "Not found", `<h1>Not found</h1>`))
+	for _, f := range append([]string{"data/all.json", "data/licenses.csv", "search/index.json"}, s.chrome.files...) {
 		s.fs[f] = []byte("x")
 	}
 	return s.fs
@@ -229,69 +232,12 @@ func (m memFS) ReadDir(name string) ([]fs.DirEntry, error) {
 	return slices.Clone(entries), nil
 }
 
-type synth struct{ fs siteFiles }
+type synth struct {
+	fs     siteFiles
+	chrome *chrome
+}
 
 func (s *synth) page(url, title, main string) {
 	file := strings.TrimPrefix(url, "/") + "index.html"
-	s.fs[file] = []byte(s.layout(url, title, main))
-}
-
-func (s *synth) layout(url, title, main string) string {
-	return fmt.Sprintf(`<!DOCTYPE html>
-<html lang="en-US">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>%[2]s · Licensure (synthetic)</title>
-<meta name="description" content="Every license the site documents.">
-<link rel="canonical" href="%[3]s%[1]s">
-<meta property="og:type" content="website">
-<meta property="og:title" content="%[2]s">
-<meta property="og:url" content="%[3]s%[1]s">
-<meta name="color-scheme" content="light dark">
-<link rel="stylesheet" href="/css/site.565d6ba538.css">
-<link rel="icon" href="/favicon.svg" type="image/svg+xml">
-<link rel="alternate" type="application/atom+xml" title="Recently reviewed records" href="/feed.xml">
-<script src="/js/site.9aeab5c718.js" defer></script>
-<script src="/js/search.db1f593683.js" defer></script>
-<script type="application/ld+json">{"@context":"https://schema.org","@type":"WebPage","name":"%[2]s","url":"%[3]s%[1]s","isPartOf":{"@type":"WebSite","name":"Licensure (synthetic)","url":"%[3]s/"}}</script>
-</head>
-<body>
-<a class="skip" href="#main">Skip to content</a>
-<header class="site-header">
-  <div class="wrap header-row">
-    <a class="brand" href="/">Licensure (synthetic)</a>
-    <nav aria-label="Main">
-      <ul>
-        <li><a href="/specialties/">Specialties</a></li>
-        <li><a href="/states/">States</a></li>
-        <li><a href="/licenses/">Licenses</a></li>
-        <li><a href="/certifications/">Certifications</a></li>
-      </ul>
-    </nav>
-    <form class="search-form" role="search" action="/search/" method="get">
-      <label for="site-search" class="visually-hidden">Search licenses, boards and certifications</label>
-      <input id="site-search" name="q" type="search" placeholder="Search: RRT, Texas…" autocomplete="off">
-      <button type="submit">Search</button>
-    </form>
-  </div>
-</header>
-<main id="main" class="wrap">
-%[4]s
-</main>
-<footer class="site-footer">
-  <div class="wrap">
-    <ul class="footer-links">
-      <li><a href="/about/">About</a></li><li><a href="/contributing/">Contributing</a></li><li><a href="/methodology/">Methodology</a></li>
-      <li><a href="/data/">Open data</a></li>
-      <li><a href="/maintainers/">For maintainers</a></li>
-      <li><a href="/schema/">Schema</a></li>
-      <li><a href="/feed.xml">Feed</a></li>
-    </ul>
-    <p>Every fact on this site cites its source. Found a mistake? <a href="https://github.com/licensure/licensure/issues/new?title=Problem&#43;on&#43;%[5]s" rel="noopener">Report a problem</a>.</p>
-  </div>
-</footer>
-</body>
-</html>
-`, url, title, synthBase, main, strings.ReplaceAll(url, "/", "%2F"))
+	s.fs[file] = []byte(s.chrome.layout(url, title, main))
 }

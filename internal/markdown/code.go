@@ -51,7 +51,7 @@ func renderFencedCode(w util.BufWriter, src []byte, node ast.Node, entering bool
 // highlighted are the languages whose chroma lexers take time linear in
 // the code on every input tried; code in any other language, or longer
 // than MaxHighlight, is written plain. Some lexers (Perl, YAML, ...)
-// backtrack: 60 KB of Perl took a minute.
+// backtrack, and take minutes on some inputs (docs/performance.md).
 var highlighted = map[string]bool{
 	"text": true, "plaintext": true, "sh": true, "bash": true, "shell": true,
 	"console": true, "json": true, "go": true, "csv": true,

@@ -40,7 +40,7 @@ func funcs(md *markdown.Renderer, assets map[string]string, shared *partials) te
 		"role":   roleLabel,
 		"jsonld": jsonLD,
 		"dict":   dict,
-		"link":   link,
+		"link":   shared.link,
 
 		"dollars":      opendata.Dollars,
 		"feeLabel":     model.FeeLabel,
@@ -50,7 +50,6 @@ func funcs(md *markdown.Renderer, assets map[string]string, shared *partials) te
 		"movePath":     func() string { return MovePath },
 		"standing":     func(s string) string { return standingWords[s] },
 		"months":       months,
-		"refLink":      refLink,
 		"coverageMark": coverageMark,
 		"standingOf":   standingOf,
 	}

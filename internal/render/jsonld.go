@@ -1,140 +1,101 @@
 package render
 
 import (
-	"fmt"
+	"encoding/json"
 	"html/template"
-	"slices"
-	"unicode/utf8"
 
 	"github.com/licensure/licensure/internal/resolve"
 )
 
-// jsonLD encodes an object for a <script type="application/ld+json">
-// element, byte for byte as encoding/json with HTML escaping would: keys
-// sorted, and <, >, &, U+2028 and U+2029 escaped, so that no value can close
-// the script element or open a comment. It is written by hand because a
-// page is rendered in microseconds and encoding/json's reflection took
-// several of them (FuzzJSONLD compares the two).
-func jsonLD(o object) (template.JS, error) {
-	b, err := appendObject(make([]byte, 0, 512), o)
+// jsonLD is the template function "jsonld": it encodes a page's schema.org
+// data for a <script type="application/ld+json"> element. encoding/json
+// escapes <, >, &, U+2028 and U+2029, so no value can close the element or
+// open a comment. The fields of each type below are in the order of their
+// names, as a map's keys would be, so that the output is stable.
+func jsonLD(v any) (template.JS, error) {
+	b, err := json.Marshal(v)
 	return template.JS(b), err
 }
 
-// object is a schema.org JSON-LD object; its values are strings and objects.
-type object map[string]any
-
-func appendObject(b []byte, o object) ([]byte, error) {
-	keys := make([]string, 0, len(o))
-	for k := range o {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	b = append(b, '{')
-	for i, k := range keys {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = appendString(b, k)
-		b = append(b, ':')
-		switch v := o[k].(type) {
-		case string:
-			b = appendString(b, v)
-		case object:
-			var err error
-			if b, err = appendObject(b, v); err != nil {
-				return nil, err
-			}
-		default:
-			return nil, fmt.Errorf("jsonld: %s is a %T, not a string or an object", k, v)
-		}
-	}
-	return append(b, '}'), nil
+// ldCredential is a license or a certification.
+type ldCredential struct {
+	Context            string  `json:"@context"`
+	Type               string  `json:"@type"`
+	CredentialCategory string  `json:"credentialCategory"`
+	Name               string  `json:"name"`
+	RecognizedBy       *ldRef  `json:"recognizedBy,omitempty"`
+	URL                string  `json:"url"`
+	ValidIn            ldPlace `json:"validIn"`
 }
 
-// appendString quotes s as encoding/json does with HTML escaping on.
-func appendString(b []byte, s string) []byte {
-	const hex = "0123456789abcdef"
-	b = append(b, '"')
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			switch {
-			case c == '"' || c == '\\':
-				b = append(b, '\\', c)
-			case c == '\n':
-				b = append(b, '\\', 'n')
-			case c == '\r':
-				b = append(b, '\\', 'r')
-			case c == '\t':
-				b = append(b, '\\', 't')
-			case c == '\b':
-				b = append(b, '\\', 'b')
-			case c == '\f':
-				b = append(b, '\\', 'f')
-			case c < 0x20 || c == '<' || c == '>' || c == '&':
-				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
-			default:
-				b = append(b, c)
-			}
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == utf8.RuneError && size == 1:
-			b = append(b, `\ufffd`...)
-		case r == '\u2028' || r == '\u2029':
-			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xf])
-		default:
-			b = append(b, s[i:i+size]...)
-		}
-		i += size
-	}
-	return append(b, '"')
+// ldOrganization is a board or an issuer.
+type ldOrganization struct {
+	Context       string   `json:"@context"`
+	Type          string   `json:"@type"`
+	AlternateName string   `json:"alternateName,omitempty"`
+	AreaServed    *ldPlace `json:"areaServed,omitempty"`
+	Name          string   `json:"name"`
+	SameAs        string   `json:"sameAs"`
+	URL           string   `json:"url"`
 }
 
-func thing(typ string, b *Data, name string) object {
-	return object{"@context": "https://schema.org", "@type": typ, "name": name, "url": b.Canonical}
+type ldOccupation struct {
+	Context              string `json:"@context"`
+	Type                 string `json:"@type"`
+	Name                 string `json:"name"`
+	OccupationalCategory ldCode `json:"occupationalCategory"`
+	URL                  string `json:"url"`
 }
 
-func licenseLD(b *Data, l *resolve.License) object {
-	o := thing("EducationalOccupationalCredential", b, l.Title)
-	o["credentialCategory"] = l.Credential
-	o["validIn"] = object{"@type": "AdministrativeArea", "name": l.State.Name}
+type ldPlace struct {
+	Type string `json:"@type"`
+	Name string `json:"name"`
+}
+
+// ldRef names an organization on another site.
+type ldRef struct {
+	Type string `json:"@type"`
+	Name string `json:"name"`
+	URL  string `json:"url"`
+}
+
+type ldCode struct {
+	Type      string `json:"@type"`
+	CodeValue string `json:"codeValue"`
+	InCodeSet string `json:"inCodeSet"`
+}
+
+const schemaOrg = "https://schema.org"
+
+func licenseLD(b *Data, l *resolve.License) *ldCredential {
+	o := &ldCredential{Context: schemaOrg, Type: "EducationalOccupationalCredential", Name: l.Title, URL: b.Canonical,
+		CredentialCategory: l.Credential, ValidIn: ldPlace{"AdministrativeArea", l.State.Name}}
 	if l.Board != nil {
-		o["recognizedBy"] = object{"@type": "GovernmentOrganization", "name": l.Board.Name, "url": string(l.Board.URL)}
+		o.RecognizedBy = &ldRef{"GovernmentOrganization", l.Board.Name, string(l.Board.URL)}
 	}
 	return o
 }
 
-func certificationLD(b *Data, c *resolve.Certification) object {
-	o := thing("EducationalOccupationalCredential", b, c.Name)
-	o["credentialCategory"] = "certification"
-	o["validIn"] = object{"@type": "Country", "name": "United States"}
+func certificationLD(b *Data, c *resolve.Certification) *ldCredential {
+	o := &ldCredential{Context: schemaOrg, Type: "EducationalOccupationalCredential", Name: c.Name, URL: b.Canonical,
+		CredentialCategory: "certification", ValidIn: ldPlace{"Country", "United States"}}
 	if c.Issuer != nil {
-		o["recognizedBy"] = object{"@type": "Organization", "name": c.Issuer.Name, "url": string(c.Issuer.URL)}
+		o.RecognizedBy = &ldRef{"Organization", c.Issuer.Name, string(c.Issuer.URL)}
 	}
 	return o
 }
 
-func boardLD(b *Data, x *resolve.Board) object {
-	o := thing("GovernmentOrganization", b, x.Name)
-	o["sameAs"] = string(x.URL)
-	o["areaServed"] = object{"@type": "AdministrativeArea", "name": x.State.Name}
-	return o
+func boardLD(b *Data, x *resolve.Board) *ldOrganization {
+	return &ldOrganization{Context: schemaOrg, Type: "GovernmentOrganization", Name: x.Name, URL: b.Canonical,
+		SameAs: string(x.URL), AreaServed: &ldPlace{"AdministrativeArea", x.State.Name}}
 }
 
-func issuerLD(b *Data, x *resolve.Issuer) object {
-	o := thing("Organization", b, x.Name)
-	o["sameAs"] = string(x.URL)
-	if x.Acronym != "" {
-		o["alternateName"] = x.Acronym
-	}
-	return o
+func issuerLD(b *Data, x *resolve.Issuer) *ldOrganization {
+	return &ldOrganization{Context: schemaOrg, Type: "Organization", Name: x.Name, URL: b.Canonical,
+		SameAs: string(x.URL), AlternateName: x.Acronym}
 }
 
-func occupationLD(b *Data, x *resolve.Occupation) object {
-	o := thing("Occupation", b, x.Title)
-	o["occupationalCategory"] = object{"@type": "CategoryCode", "codeValue": x.ID, "inCodeSet": "O*NET-SOC"}
-	return o
+func occupationLD(b *Data, x *resolve.Occupation) *ldOccupation {
+	return &ldOccupation{Context: schemaOrg, Type: "Occupation", Name: x.Title, URL: b.Canonical,
+		OccupationalCategory: ldCode{"CategoryCode", x.ID, "O*NET-SOC"}}
 }

@@ -1,55 +1,89 @@
 package render
 
 import (
+	"bytes"
 	"fmt"
 	"html/template"
-	"strings"
+	"reflect"
 
-	"github.com/licensure/licensure/internal/model"
 	"github.com/licensure/licensure/internal/resolve"
 )
 
+// anchor is what a link shows: where it leads, and its text.
+type anchor struct{ URL, Title string }
+
+// siteLink writes a link; html/template escapes its URL and text.
+var siteLink = template.Must(template.New("link").Parse(`<a href="{{.URL}}">{{.Title}}</a>`))
+
 // link is the template function "link": {{link .State}} writes
 // <a href="/states/oh/">Ohio</a>, a link to the record's page named as the
-// site names the record. One call instead of an href and a text action
-// saves html/template four reflective calls per link, and record pages are
-// mostly links.
+// site names the record. An Item or a Crumb links to its URL, with its
+// title. (A source, on another site, is the template "source" of
+// templates/partials/record.html.)
 //
-// A source ({{link .}} in a range over .Sources) links to its document on
-// another site, with rel="noopener"; an Item or a Crumb links to its URL.
-// The output is escaped exactly as html/template would escape the same
-// element (FuzzLink compares the two).
-func link(record any) (template.HTML, error) {
+// A link is the same on every page that shows it, so it is rendered once
+// per build and kept with the partial fragments, by its URL and title, and
+// a record's also by the record, which spares looking them up.
+func (p *partials) link(record any) (template.HTML, error) {
 	switch v := record.(type) {
-	case model.Source:
-		return anchor(string(v.URL), v.Title, ` rel="noopener"`), nil
+	case nil:
+		return "", nil
 	case Item:
-		return anchor(v.URL, v.Title, ""), nil
+		return p.anchor(anchor{v.URL, v.Title})
 	case Crumb:
-		return anchor(v.URL, v.Title, ""), nil
+		return p.anchor(anchor{v.URL, v.Title})
 	}
-	l, isRecord := resolve.LinkTo(record)
-	if !isRecord && record != nil {
+	if !reflect.TypeOf(record).Comparable() { // not a pointer, so not a record
 		return "", fmt.Errorf("link: %T is not a record", record)
 	}
-	if l.URL == "" {
-		return "", nil
+	p.mu.RLock()
+	html, ok := p.links[record]
+	p.mu.RUnlock()
+	if ok {
+		return html, nil
 	}
-	if c, ok := record.(*resolve.Certification); ok {
-		l.Title = certTitle(c) // with its acronym
+	l, isRecord := resolve.LinkTo(record)
+	if !isRecord {
+		return "", fmt.Errorf("link: %T is not a record", record)
 	}
-	return anchor(l.URL, l.Title, ""), nil
+	a := anchor{l.URL, l.Title}
+	if c, ok := record.(*resolve.Certification); ok && c != nil {
+		a.Title = certTitle(c) // with its acronym
+	}
+	if a.URL != "" {
+		var err error
+		if html, err = p.anchor(a); err != nil { // shared with the record's index item
+			return "", err
+		}
+	}
+	p.mu.Lock()
+	p.links[record] = html
+	p.mu.Unlock()
+	return html, nil
 }
 
-func anchor(href, text, attrs string) template.HTML {
-	var b strings.Builder
-	b.Grow(len(href) + len(text) + len(attrs) + 16)
-	b.WriteString(`<a href="`)
-	escapeURL(&b, href)
-	b.WriteString(`"`)
-	b.WriteString(attrs)
-	b.WriteString(`>`)
-	escapeText(&b, text)
-	b.WriteString(`</a>`)
-	return template.HTML(b.String())
+func (p *partials) anchor(a anchor) (template.HTML, error) {
+	p.mu.RLock()
+	html, ok := p.anchors[a]
+	p.mu.RUnlock()
+	if ok {
+		return html, nil
+	}
+	html, err := execute(a)
+	if err != nil {
+		return "", err
+	}
+	p.mu.Lock()
+	p.anchors[a] = html
+	p.mu.Unlock()
+	return html, nil
+}
+
+func execute(a anchor) (template.HTML, error) {
+	var b bytes.Buffer
+	b.Grow(len(a.URL) + len(a.Title) + 32)
+	if err := siteLink.Execute(&b, a); err != nil {
+		return "", fmt.Errorf("link: %w", err)
+	}
+	return template.HTML(b.String()), nil // produced by html/template, so escaped
 }

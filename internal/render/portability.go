@@ -32,15 +32,22 @@ type CompareRow struct {
 	Cells []CompareCell
 }
 
+// CompareLink is a value of a list cell: a record's link (an Item with a
+// URL) and words after it, or text (an Item without one).
+type CompareLink struct {
+	Item
+	Words string
+}
+
 // CompareCell is one license's value in a row, ready to show: at most one
 // of Markdown, Links and Text is set, and none when the value is not
 // documented. Each is a direct field: a compare page has thousands of
 // cells, and html/template pays for every action.
 type CompareCell struct {
-	State    string          // lower-case state code, which the picker filters on
-	Markdown string          // Markdown text, rendered by the template
-	Links    []template.HTML // a list's values, records linked
-	Text     string          // plain text, an amount in dollars included
+	State    string        // lower-case state code, which the picker filters on
+	Markdown string        // Markdown text, rendered by the template
+	Links    []CompareLink // a list's values, records linked
+	Text     string        // plain text, an amount in dollars included
 }
 
 // MovePage is /move/: where the moving form leads without JavaScript. It
@@ -128,7 +135,7 @@ func compareCell(g *resolve.Graph, c opendata.Column, v opendata.Cell) CompareCe
 	case opendata.List:
 		var out CompareCell
 		for _, entry := range v.List {
-			out.Links = append(out.Links, refLink(g, c.RefKind(), entry))
+			out.Links = append(out.Links, refItem(g, c.RefKind(), entry))
 		}
 		return out
 	case opendata.Markdown:
@@ -211,20 +218,17 @@ func feeSummary(fees []model.Fee) licenseFees {
 	return s
 }
 
-// refLink writes an entry of a list column as the compare page shows it:
-// a record ID of kind as a link to the record, an entry "ID: words" (a
-// compact's standing) as the linked record and the words.
-func refLink(g *resolve.Graph, kind, entry string) template.HTML {
+// refItem is an entry of a list column as the compare page shows it: a
+// record ID of kind as a link to the record, an entry "ID: words" (a
+// compact's standing) as the linked record and the words; anything else as
+// text.
+func refItem(g *resolve.Graph, kind, entry string) CompareLink {
 	id, words, _ := strings.Cut(entry, ": ")
 	l, ok := g.Lookup(kind, id)
 	if !ok {
-		return template.HTML(template.HTMLEscapeString(entry))
+		return CompareLink{Item: Item{Title: entry}}
 	}
-	out := anchor(l.URL, l.Title, "")
-	if words != "" {
-		out += template.HTML(": " + template.HTMLEscapeString(words))
-	}
-	return out
+	return CompareLink{Item: Item{URL: l.URL, Title: l.Title}, Words: words}
 }
 
 // MilitaryPageID is the content page on the federal provision for the

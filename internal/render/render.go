@@ -18,11 +18,11 @@ import (
 	"html/template"
 	"io/fs"
 	"runtime"
-	"sync"
 	"sync/atomic"
 
 	"github.com/licensure/licensure/internal/markdown"
 	"github.com/licensure/licensure/internal/model"
+	"github.com/licensure/licensure/internal/par"
 	"github.com/licensure/licensure/internal/resolve"
 )
 
@@ -46,7 +46,8 @@ func ParseTemplates(tfs fs.FS, md *markdown.Renderer, assets map[string]string) 
 	if err := checkTemplates(tfs); err != nil {
 		return nil, err
 	}
-	shared := &partials{cache: map[partialKey]template.HTML{}}
+	shared := &partials{}
+	shared.reset()
 	base, err := parseFiles(template.New("base.html").Funcs(funcs(md, assets, shared)), tfs, "base.html")
 	if err != nil {
 		return nil, err
@@ -72,8 +73,9 @@ func ParseTemplates(tfs fs.FS, md *markdown.Renderer, assets map[string]string) 
 	return t, nil
 }
 
-// MaxPageSize is the largest page a template may render: the largest
-// page of a site of 100,000 licenses (the search page) is about 30 MB.
+// MaxPageSize is the largest page a template may render, with room to
+// spare above the largest page of a site of 100,000 licenses
+// (docs/performance.md).
 const MaxPageSize = 64 << 20
 
 // errPageTooLarge stops a template whose page outgrows MaxPageSize.
@@ -135,7 +137,7 @@ func RenderAll(ctx context.Context, t *Templates, pages []Page, w Writer) (int, 
 	if err != nil {
 		return n, err
 	}
-	t.Reset()
+	t.partials.dropFragments()
 	m, err := renderAll(ctx, t, append(lists, records...), w)
 	return n + m, err
 }
@@ -144,38 +146,25 @@ func RenderAll(ctx context.Context, t *Templates, pages []Page, w Writer) (int, 
 var tableKinds = map[string]bool{"specialty": true, "family": true, "occupation": true}
 
 func renderAll(ctx context.Context, t *Templates, pages []Page, w Writer) (int, error) {
-	ctx, cancel := context.WithCancelCause(ctx)
-	defer cancel(nil)
 	var written atomic.Int64
-	var wg sync.WaitGroup
-	next := atomic.Int64{}
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			var buf bytes.Buffer
-			for ctx.Err() == nil {
-				i := int(next.Add(1)) - 1
-				if i >= len(pages) {
-					return
-				}
-				buf.Reset()
-				err := t.Execute(&buf, pages[i])
-				if err == nil {
-					err = w.WriteFile(pages[i].Path, buf.Bytes())
-				}
-				if err != nil {
-					cancel(err)
-					return
-				}
-				written.Add(1)
-			}
-		})
-	}
-	wg.Wait()
-	if err := context.Cause(ctx); err != nil {
-		return int(written.Load()), err
-	}
-	return int(written.Load()), nil
+	err := par.ForEach(len(pages), runtime.GOMAXPROCS(0), newBuffer, func(buf *bytes.Buffer, i int) error {
+		if ctx.Err() != nil {
+			return context.Cause(ctx)
+		}
+		buf.Reset()
+		if err := t.Execute(buf, pages[i]); err != nil {
+			return err
+		}
+		if err := w.WriteFile(pages[i].Path, buf.Bytes()); err != nil {
+			return err
+		}
+		written.Add(1)
+		return nil
+	})
+	return int(written.Load()), err
 }
+
+func newBuffer() *bytes.Buffer { return new(bytes.Buffer) }
 
 // NewMarkdown returns the site's Markdown renderer. A record link becomes
 // the page of the record it names; check has made sure the record exists,

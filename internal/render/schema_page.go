@@ -2,7 +2,6 @@ package render
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 	"sync"
 
@@ -42,12 +41,8 @@ type SchemaField struct {
 	Example  string // a YAML value, or ""
 }
 
-// schemaPage adds /schema/, once its template is registered in Kinds;
-// until then the page is left out rather than failing the build.
+// schemaPage adds /schema/.
 func (p *pager) schemaPage() {
-	if !slices.Contains(Kinds, "schema") {
-		return
-	}
 	m := resolve.Meta{Path: "/schema/"}
 	p.add(m, "schema", func() any {
 		b := p.base(m, "Content schema", "Every field of every kind of record this site is built from: its YAML key, type and meaning, whether it is required, and an example.")

@@ -10,8 +10,7 @@ import (
 	"github.com/licensure/licensure/internal/safefs"
 )
 
-// MaxTemplateSize is the largest template file: the largest shipped one is
-// under 3 KB.
+// MaxTemplateSize is the largest template file, far above any shipped one.
 const MaxTemplateSize = 256 << 10
 
 // checkTemplates walks the templates folder and refuses a symbolic link

@@ -5,10 +5,10 @@ import (
 	"runtime"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/licensure/licensure/internal/load"
 	"github.com/licensure/licensure/internal/model"
+	"github.com/licensure/licensure/internal/par"
 )
 
 type resolver struct {
@@ -114,16 +114,10 @@ func (r *resolver) forward() {
 	if len(g.Licenses) >= 2048 {
 		parts = runtime.GOMAXPROCS(0)
 	}
-	var wg sync.WaitGroup
-	for i := range parts {
-		ls := g.Licenses[i*len(g.Licenses)/parts : (i+1)*len(g.Licenses)/parts]
-		if i == parts-1 {
-			r.forwardLicenses(ls)
-		} else {
-			wg.Go(func() { r.forwardLicenses(ls) })
-		}
-	}
-	wg.Wait()
+	par.ForEach(parts, parts, nil, func(_ struct{}, i int) error {
+		r.forwardLicenses(g.Licenses[i*len(g.Licenses)/parts : (i+1)*len(g.Licenses)/parts])
+		return nil
+	})
 }
 
 func (r *resolver) forwardLicenses(ls []*License) {

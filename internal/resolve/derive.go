@@ -3,7 +3,6 @@ package resolve
 import (
 	"cmp"
 	"slices"
-	"strings"
 )
 
 // derive computes the figures the site shows beside reported ones. It runs
@@ -73,9 +72,11 @@ func ranks[T comparable](sorted []T, name func(T) string) map[T]int32 {
 	return m
 }
 
-// sortLicenses sorts ls by state name (unless states is nil), specialty
-// name, title and ID. It compares the ranks of the names, in a compact
-// list, and strings only between licenses of one state and specialty.
+// sortLicenses sorts ls by state name (unless states is nil), then as
+// compareInState orders the licenses of a state. It compares the ranks of
+// the names first, in a compact list, so that compareInState, which then
+// finds the specialty names equal, runs only between licenses of one
+// state and specialty.
 func sortLicenses(ls []*License, states map[*State]int32, specialties map[*Specialty]int32) {
 	type key struct {
 		state, specialty int32
@@ -95,10 +96,7 @@ func sortLicenses(ls []*License, states map[*State]int32, specialties map[*Speci
 		if a.specialty != b.specialty {
 			return cmp.Compare(a.specialty, b.specialty)
 		}
-		if c := strings.Compare(a.l.Title, b.l.Title); c != 0 {
-			return c
-		}
-		return strings.Compare(a.l.ID, b.l.ID)
+		return compareInState(a.l, b.l, a.l.Title, b.l.Title)
 	})
 	for i, k := range keys {
 		ls[i] = k.l

@@ -48,8 +48,9 @@ func (g *Graph) Replaceable(id string, v *model.License) bool {
 	}) && inPlace(l.State.Licenses, compareInState)
 }
 
-// compareInState orders two licenses of a state as sortLicenses does,
-// with the titles given.
+// compareInState is the order of the licenses of a state, which
+// sortLicenses sorts by: specialty name, title and ID, with the titles
+// given.
 func compareInState(a, b *License, titleA, titleB string) int {
 	return cmp.Or(strings.Compare(a.Specialty.Name, b.Specialty.Name), strings.Compare(titleA, titleB), strings.Compare(a.ID, b.ID))
 }

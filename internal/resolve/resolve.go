@@ -1,8 +1,14 @@
-// Package resolve turns loaded, checked content into one immutable graph:
-// references become pointers, every pointer gets its backlink, and the
-// figures the site derives (states per specialty, licenses per family) are
-// computed once. Every collection is sorted by a stable key, so that what
-// templates see does not depend on map order or on the number of cores.
+// Package resolve turns loaded, checked content into one graph: references
+// become pointers, every pointer gets its backlink, and the figures the
+// site derives (states per specialty, licenses per family) are computed
+// once. Every collection is sorted by a stable key, so that what templates
+// see does not depend on map order or on the number of cores.
+//
+// Once built, a graph changes in one way only: Graph.ReplaceLicense swaps
+// a license's record for an edited one in place, when the edit leaves
+// every pointer and every order as they are (patch.go). Its caller makes
+// sure that nothing reads the graph meanwhile; everything else only reads
+// it, from any number of goroutines.
 //
 // Resolve expects content that passed check: a reference that does not
 // resolve is left nil rather than reported.

@@ -23,9 +23,9 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"sync"
-	"sync/atomic"
 	"time"
+
+	"github.com/licensure/licensure/internal/par"
 )
 
 // Options say what to generate.
@@ -122,38 +122,26 @@ func (p *plan) writeRecords(dir string) error {
 		spans = append(spans, span{k, i, total})
 		total += k.count(p)
 	}
-	var next atomic.Int64
-	var failed atomic.Bool
-	var once sync.Once
-	var first error
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) * 2 { // half of the time is in the kernel
-		wg.Go(func() {
-			pcg := rand.NewPCG(0, 0)
-			x := &writer{p: p, rng: rand.New(pcg)}
-			for !failed.Load() {
-				n := int(next.Add(1)) - 1
-				if n >= total {
-					return
-				}
-				s := spans[0]
-				for _, sp := range spans[1:] {
-					if n >= sp.start {
-						s = sp
-					}
-				}
-				i := n - s.start
-				pcg.Seed(p.opts.Seed, uint64(s.kind)<<40|uint64(i))
-				x.w.b = x.w.b[:0]
-				s.k.write(x, i)
-				name := filepath.Join(dir, s.k.dir, s.k.id(p, i)+".yaml")
-				if err := os.WriteFile(name, x.w.b, 0o644); err != nil {
-					once.Do(func() { first = err })
-					failed.Store(true)
-				}
-			}
-		})
+	type worker struct {
+		pcg *rand.PCG
+		x   *writer
 	}
-	wg.Wait()
-	return first
+	newWorker := func() worker {
+		pcg := rand.NewPCG(0, 0)
+		return worker{pcg, &writer{p: p, rng: rand.New(pcg)}}
+	}
+	return par.ForEach(total, runtime.GOMAXPROCS(0)*2, newWorker, func(wk worker, n int) error { // half of the time is in the kernel
+		x := wk.x
+		s := spans[0]
+		for _, sp := range spans[1:] {
+			if n >= sp.start {
+				s = sp
+			}
+		}
+		i := n - s.start
+		wk.pcg.Seed(p.opts.Seed, uint64(s.kind)<<40|uint64(i))
+		x.w.b = x.w.b[:0]
+		s.k.write(x, i)
+		return os.WriteFile(filepath.Join(dir, s.k.dir, s.k.id(p, i)+".yaml"), x.w.b, 0o644)
+	})
 }
