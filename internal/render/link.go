@@ -29,9 +29,17 @@ func (p *partials) link(record any) (template.HTML, error) {
 	case nil:
 		return "", nil
 	case Item:
-		return p.anchor(anchor{v.URL, v.Title})
+		return p.anchorOf(anchor{v.URL, v.Title})
 	case Crumb:
-		return p.anchor(anchor{v.URL, v.Title})
+		return p.anchorOf(anchor{v.URL, v.Title})
+	case *resolve.License:
+		// Not kept: a site has about as many licenses as pages, each linked
+		// from a few of them, so keeping their links would cost more memory
+		// at scale (a hundred thousand) than rendering them again costs time.
+		if v == nil {
+			return "", nil
+		}
+		return execute(anchor{v.Path, v.Title})
 	}
 	if !reflect.TypeOf(record).Comparable() { // not a pointer, so not a record
 		return "", fmt.Errorf("link: %T is not a record", record)
@@ -60,6 +68,18 @@ func (p *partials) link(record any) (template.HTML, error) {
 	p.links[record] = html
 	p.mu.Unlock()
 	return html, nil
+}
+
+// anchorOf is the link of an Item or a Crumb: a record's kept link when
+// there is one, else rendered and not kept, since most appear on one page.
+func (p *partials) anchorOf(a anchor) (template.HTML, error) {
+	p.mu.RLock()
+	html, ok := p.anchors[a]
+	p.mu.RUnlock()
+	if ok {
+		return html, nil
+	}
+	return execute(a)
 }
 
 func (p *partials) anchor(a anchor) (template.HTML, error) {

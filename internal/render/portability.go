@@ -244,8 +244,7 @@ func (p *pager) militaryPage() string {
 }
 
 // StandingOf is a compact as the pages of a state and of its licenses
-// show it: a comparable value, so that the fragment is rendered once per
-// compact and state (the "partial" function caches it).
+// show it: the compact, and the state's standing in it.
 type StandingOf struct {
 	S     resolve.Standing
 	State *resolve.State
