@@ -483,6 +483,7 @@ func absentWords(s *resolve.Specialty, st *resolve.State) string {
 // KindDoc documents the fields of one kind of record.
 type KindDoc struct {
 	Kind, Singular string
+	Plural, Doc    string // the kind's words for readers, from model.Kind
 	Source         string // where the records live in the repository
 	Fields         []FieldDoc
 }
@@ -503,7 +504,7 @@ type FieldDoc struct {
 func Dictionary() []KindDoc {
 	var out []KindDoc
 	for _, k := range append([]model.Kind{model.StatesKind}, model.Kinds...) {
-		d := KindDoc{Kind: k.Name, Singular: k.Singular, Source: "content/" + k.Name + "/<id>.yaml"}
+		d := KindDoc{Kind: k.Name, Singular: k.Singular, Plural: k.Plural, Doc: k.Doc, Source: "content/" + k.Name + "/<id>.yaml"}
 		if k.Name == model.StatesKind.Name {
 			d.Source = "content/states.yaml"
 		}

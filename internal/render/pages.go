@@ -44,7 +44,7 @@ func (p *pager) base(m resolve.Meta, title, desc string) *Data {
 		b.EditURL = strings.ReplaceAll(s.EditURL, "{path}", m.File)
 	}
 	if m.Kind.Name != "" && m.Kind.Name != "pages" {
-		b.Crumbs = []Crumb{{URL: "/" + m.Kind.Name + "/", Title: kindTitle(m.Kind.Name)}}
+		b.Crumbs = []Crumb{{URL: "/" + m.Kind.Name + "/", Title: m.Kind.Plural}}
 	}
 	return b
 }
