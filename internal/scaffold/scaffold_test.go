@@ -230,37 +230,6 @@ func TestValidIDAgreesWithLoader(t *testing.T) {
 	}
 }
 
-func TestTypeName(t *testing.T) {
-	field := func(kind, key string) schema.Field {
-		k, _ := model.KindNamed(kind)
-		f, ok := schema.Of(k.Type).Field(key)
-		if !ok {
-			t.Fatalf("%s has no %s", kind, key)
-		}
-		return f
-	}
-	for _, tc := range []struct {
-		f    schema.Field
-		want string
-	}{
-		{field("licenses", "title"), "text"},
-		{field("licenses", "state"), "state code"},
-		{field("licenses", "board"), "board ID"},
-		{field("licenses", "occupations"), "list of occupation IDs"},
-		{field("licenses", "summary"), "Markdown"},
-		{field("licenses", "requirements"), "mapping"},
-		{field("licenses", "sources"), "list of mappings"},
-		{field("licenses", "reviewed"), "date (YYYY-MM-DD)"},
-		{field("licenses", "aliases"), "list of site paths"},
-		{field("boards", "url"), "URL"},
-		{schema.Field{Name: "licenses", Type: schema.For[int]()}, "whole number"},
-	} {
-		if got := TypeName(tc.f); got != tc.want {
-			t.Errorf("TypeName(%s) = %q, want %q", tc.f.Name, got, tc.want)
-		}
-	}
-}
-
 func TestScalar(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{
 		{"OH", "OH"},
