@@ -271,7 +271,7 @@ func TestDictionary(t *testing.T) {
 		{"license.title", "text", true, nil, ""},
 		{"license.state", "state code", true, nil, "states"},
 		{"license.occupations", "list of occupation IDs", true, nil, "occupations"},
-		{"license.credential", "text", true, []string{"license", "certificate", "registration", "permit", "certification", "title-protection"}, ""},
+		{"license.credential", "text", true, []string{"license", "certification", "certificate", "registration", "title-protection", "permit"}, ""},
 		{"license.requirements", "mapping", false, nil, ""},
 		{"license.requirements.certifications", "list of mappings", false, nil, ""},
 		{"license.requirements.certifications[].role", "text", true, []string{"required", "accepted", "alternative"}, ""},

@@ -139,7 +139,7 @@ func TestTemplateComments(t *testing.T) {
 		"# The credential's title as the state uses it. Required.\n# Example: Respiratory Care Professional\ntitle:\n",
 		"# The issuing state. Required. A code from content/states.yaml.\n# Example: OH\nstate: OH\n",
 		"\nspecialty: respiratory-care\n",
-		"# provisional or student credential that leads to a full one. Required. One\n# of: license, certificate, registration, permit, certification,\n# title-protection.\n# Example: license\ncredential:\n",
+		"# provisional or student credential that leads to a full one. Required. One\n# of: license, certification, certificate, registration, title-protection,\n# permit.\n# Example: license\ncredential:\n",
 		"\n# # What an applicant needs.\n# requirements:\n#   # Required schooling",
 		"\nsources:\n  - # The document's title as its publisher gives it. Required.\n",
 		"\nreviewed:\n",
