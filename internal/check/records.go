@@ -24,7 +24,7 @@ func titleKey(buf []byte, r *load.Record) []byte {
 	case *model.Certification:
 		buf = append(append(buf, v.Issuer...), '|')
 	}
-	return appendFolded(buf, title(r))
+	return appendFolded(buf, r.Title())
 }
 
 // appendFolded appends strings.ToLower(strings.Join(strings.Fields(s), " ")),
@@ -53,27 +53,6 @@ func appendFolded(buf []byte, s string) []byte {
 		buf = append(buf, c)
 	}
 	return buf
-}
-
-// title is r.Title() without reflection, for the model's kinds.
-func title(r *load.Record) string {
-	switch v := r.Value.(type) {
-	case *model.License:
-		return v.Title
-	case *model.Occupation:
-		return v.Title
-	case *model.Board:
-		return v.Name
-	case *model.Certification:
-		return v.Name
-	case *model.Family:
-		return v.Name
-	case *model.Specialty:
-		return v.Name
-	case *model.Issuer:
-		return v.Name
-	}
-	return r.Title()
 }
 
 func checkTitles(c *load.Content, diags *diag.List) {

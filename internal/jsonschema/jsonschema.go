@@ -95,7 +95,7 @@ func Kinds() []Kind {
 		if k.Name == "occupations" {
 			id = "<soc-code>"
 		}
-		out = append(out, Kind{Name: k.Singular, Title: title(k.Singular), File: "content/" + k.Name + "/" + id + ".yaml", Type: k.Type})
+		out = append(out, Kind{Name: k.Singular, Title: k.Label, File: "content/" + k.Name + "/" + id + ".yaml", Type: k.Type})
 	}
 	return append(out,
 		Kind{Name: "site", Title: "Site", File: "content/site.yaml", Type: reflect.TypeFor[model.Site]()},

@@ -12,6 +12,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/licensure/licensure/internal/diag"
+	"github.com/licensure/licensure/internal/fastyaml"
 )
 
 // MaxFileSize is the largest content file the loader reads: far above any
@@ -74,10 +75,17 @@ var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
 // parseYAML parses src as exactly one YAML document. offset is the number
 // of file lines before src (front matter starts after its "---" line); lines
-// are the whole file's. Most content is in the subset that fast parses; the
-// rest, and every error, is yaml.v3's.
-func parseYAML(fast *fastParser, file string, src string, lines []string, offset int, diags *diag.List) (*yaml.Node, bool) {
-	root, ok := fast.parse(src, offset)
+// are the whole file's. Most content is in the subset that package
+// fastyaml reads, with fast (nil for yaml.v3 alone); the rest, and every
+// error, is yaml.v3's.
+func parseYAML(fast *fastyaml.Parser, file string, src string, lines []string, offset int, diags *diag.List) (*yaml.Node, bool) {
+	var root *yaml.Node
+	ok := false
+	if fast != nil {
+		if root, ok = fast.Parse(src); ok {
+			shift(root, offset)
+		}
+	}
 	if !ok {
 		root, ok = parseYAMLv3(file, src, lines, offset, diags)
 		if !ok {

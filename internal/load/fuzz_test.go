@@ -33,7 +33,7 @@ func FuzzLoadRecord(f *testing.F) {
 			if len(c.Records[k.Name]) > 1 {
 				t.Fatalf("one file gave %d records", len(c.Records[k.Name]))
 			}
-			slow, slowDiags := load(fsys, "content/", false)
+			slow, slowDiags := load(fsys, "content/", true)
 			if msg := sameLoad(c, slow, diags, slowDiags); msg != "" {
 				t.Fatalf("the fast YAML parser and yaml.v3 disagree: %s", msg)
 			}

@@ -29,6 +29,7 @@ import (
 	"unsafe"
 
 	"github.com/licensure/licensure/internal/diag"
+	"github.com/licensure/licensure/internal/fastyaml"
 	"github.com/licensure/licensure/internal/model"
 	"github.com/licensure/licensure/internal/safefs"
 	"github.com/licensure/licensure/internal/schema"
@@ -37,13 +38,13 @@ import (
 // Load reads the content folder fsys. prefix is prepended to file names in
 // diagnostics and records, usually "content/".
 func Load(fsys fs.FS, prefix string) (*Content, *diag.List) {
-	return load(fsys, prefix, true)
+	return load(fsys, prefix, false)
 }
 
-// load is Load, with the fast YAML parser or (for tests that compare the
-// two) yaml.v3 alone.
-func load(fsys fs.FS, prefix string, fast bool) (*Content, *diag.List) {
-	l := &loader{fsys: fsys, prefix: prefix, diags: &diag.List{}, slow: !fast}
+// load is Load, with package fastyaml and yaml.v3 where it declines or (for
+// tests that compare the two, yamlV3Only) with yaml.v3 alone.
+func load(fsys fs.FS, prefix string, yamlV3Only bool) (*Content, *diag.List) {
+	l := &loader{fsys: fsys, prefix: prefix, diags: &diag.List{}, yamlV3Only: yamlV3Only}
 	c := &Content{Records: make(map[string][]*Record, len(model.Kinds))}
 	w := l.newWorker()
 	c.SitePos = l.singleton(w, "site.yaml", &c.Site)
@@ -58,10 +59,10 @@ func load(fsys fs.FS, prefix string, fast bool) (*Content, *diag.List) {
 }
 
 type loader struct {
-	fsys   fs.FS
-	prefix string
-	diags  *diag.List
-	slow   bool // parse with yaml.v3 alone
+	fsys       fs.FS
+	prefix     string
+	diags      *diag.List
+	yamlV3Only bool // parse with yaml.v3 alone, never with package fastyaml
 }
 
 // worker holds what one goroutine of the loader reuses from file to file,
@@ -69,7 +70,7 @@ type loader struct {
 type worker struct {
 	buf   []byte
 	lines []string
-	fast  fastParser
+	fast  *fastyaml.Parser // nil when the loader is yamlV3Only
 	dec   decoder
 	roots map[*schema.Type]*pathNode
 	paths pathList
@@ -78,8 +79,9 @@ type worker struct {
 
 func (l *loader) newWorker() *worker {
 	w := &worker{roots: map[*schema.Type]*pathNode{}}
-	w.fast.keep = &w.keep
-	w.fast.off = l.slow
+	if !l.yamlV3Only {
+		w.fast = &fastyaml.Parser{Text: w.keep.string}
+	}
 	return w
 }
 
@@ -103,7 +105,7 @@ func (l *loader) singleton(w *worker, name string, v any) map[string]diag.Pos {
 	}
 	text := string(src)
 	w.lines = splitLines(w.lines, text)
-	root, ok := parseYAML(&w.fast, file, text, w.lines, 0, l.diags)
+	root, ok := parseYAML(w.fast, file, text, w.lines, 0, l.diags)
 	if !ok {
 		return nil
 	}
@@ -207,12 +209,14 @@ func (l *loader) record(w *worker, k model.Kind, name string, diags *diag.List) 
 	if !ok {
 		return nil
 	}
-	// The text is the worker's buffer, which the next file overwrites: the
-	// fast parser copies out every value, yaml.v3 copies everything, and
-	// nothing else that points into it outlives this call.
+	// The text is the worker's buffer, which the next file overwrites. No
+	// part of it outlives this call: fastyaml.Parse and yaml.v3 both copy
+	// every value out of it, keys included; the lines cut from it serve
+	// only diagnostics made now, whose messages are built anew; and
+	// TestBufferReuse loads with the buffer scribbled over after each file.
 	text := unsafe.String(unsafe.SliceData(src), len(src))
 	w.lines = splitLines(w.lines, text)
-	root, ok := parseYAML(&w.fast, file, text, w.lines, 0, diags)
+	root, ok := parseYAML(w.fast, file, text, w.lines, 0, diags)
 	if !ok {
 		return nil
 	}
@@ -222,8 +226,17 @@ func (l *loader) record(w *worker, k model.Kind, name string, diags *diag.List) 
 	d.value(root, value.Elem(), t, w.root(t))
 	r := w.keep.record()
 	*r = Record{Kind: k, ID: strings.TrimSuffix(name, ".yaml"), File: file, Value: value.Interface(), Pos: d.positions(&w.keep), Refs: d.takeRefs(&w.keep)}
+	if scribble {
+		for i := range src {
+			src[i] = '#'
+		}
+	}
 	return r
 }
+
+// scribble, set by TestBufferReuse, overwrites each record file's text once
+// it is loaded, so that anything left pointing into it shows.
+var scribble bool
 
 // readInto reads a file within the size limit into the worker's buffer,
 // which it returns, and checks its bytes.

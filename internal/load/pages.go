@@ -43,7 +43,7 @@ func (l *loader) page(w *worker, id, file string) *Page {
 		return nil
 	}
 	p := &Page{ID: id, File: file, BodyLine: bodyLine, Body: strings.Join(lines[bodyLine-1:], "\n")}
-	root, ok := parseYAML(&w.fast, file, front, lines, 1, l.diags) // front matter starts on line 2
+	root, ok := parseYAML(w.fast, file, front, lines, 1, l.diags) // front matter starts on line 2
 	if !ok {
 		return nil
 	}

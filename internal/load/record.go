@@ -19,7 +19,7 @@ type Record struct {
 }
 
 // Title is the name the record shows readers.
-func (r *Record) Title() string { return r.Field(r.Kind.TitleKey) }
+func (r *Record) Title() string { return r.Kind.Title(r.Value) }
 
 // Field returns the string value of a top-level field by its YAML key, or ""
 // when the kind has no such field.

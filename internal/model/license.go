@@ -19,7 +19,7 @@ type License struct {
 	Specialty    ID           `yaml:"specialty" check:"required,ref=specialties" doc:"The specialty it licenses." example:"respiratory-care"`
 	Board        ID           `yaml:"board" check:"required,ref=boards" doc:"The board or agency that issues it." example:"oh-state-medical-board"`
 	Occupations  []SOCCode    `yaml:"occupations" check:"required,min=1,ref=occupations" doc:"O*NET-SOC codes of the licensed occupation." example:"[29-1126.00]"`
-	Credential   string       `yaml:"credential" check:"required,enum=license|certificate|registration|permit|certification|title-protection" doc:"The kind of credential the state issues: permit for a temporary, limited, provisional or student credential that leads to a full one." example:"license"`
+	Credential   string       `yaml:"credential" check:"required,enum=license|certification|certificate|registration|title-protection|permit" doc:"The kind of credential the state issues: permit for a temporary, limited, provisional or student credential that leads to a full one." example:"license"`
 	LeadsTo      ID           `yaml:"leads_to" check:"ref=licenses" doc:"For a permit: the full license of the same state and specialty it leads to." example:"oh-respiratory-care-professional"`
 	Summary      Markdown     `yaml:"summary" check:"required" doc:"What the credential allows and who needs it."`
 	Requirements Requirements `yaml:"requirements" doc:"What an applicant needs."`

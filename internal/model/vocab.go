@@ -3,13 +3,16 @@ package model
 import (
 	"reflect"
 	"strings"
+	"sync"
 )
 
 // The vocabularies of the model: the values of each enum are defined once,
 // in its field's `check` tag, and read from there; their labels are defined
 // here, and a test makes sure every value has one.
 
-// CredentialKinds lists the values of License.Credential.
+// CredentialKinds lists the values of License.Credential, from the
+// strongest: a state's status for a specialty is that of its strongest
+// credential.
 func CredentialKinds() []string { return enumOf[License]("Credential") }
 
 // CertRoles lists the values of CertRequirement.Role.
@@ -32,13 +35,6 @@ var CredentialLabels = map[string]string{
 // CertRoleLabels name each role of a certification in a license.
 var CertRoleLabels = map[string]string{"required": "Required", "accepted": "Accepted", "alternative": "Alternative"}
 
-// certRoleDocs say what each role means.
-var certRoleDocs = map[string]string{
-	"required":    "every applicant needs it.",
-	"accepted":    "it satisfies the exam requirement.",
-	"alternative": "it is one route of several.",
-}
-
 // FeeLabels name what each fee is for.
 var FeeLabels = map[string]string{
 	"application":   "Application",
@@ -55,8 +51,21 @@ var FeeLabels = map[string]string{
 // CredentialLabel, CertRoleLabel, CertRoleDoc and FeeLabel look a value up.
 func CredentialLabel(v string) string { return CredentialLabels[v] }
 func CertRoleLabel(v string) string   { return CertRoleLabels[v] }
-func CertRoleDoc(v string) string     { return certRoleDocs[v] }
+func CertRoleDoc(v string) string     { return certRoleDocs()[v] }
 func FeeLabel(v string) string        { return FeeLabels[v] }
+
+// certRoleDocs reads what each role means from the doc tag of
+// CertRequirement.Role, which says it for editors as "value: meaning; ...".
+var certRoleDocs = sync.OnceValue(func() map[string]string {
+	f, _ := reflect.TypeFor[CertRequirement]().FieldByName("Role")
+	docs := map[string]string{}
+	for part := range strings.SplitSeq(strings.TrimSuffix(f.Tag.Get("doc"), "."), "; ") {
+		if v, doc, ok := strings.Cut(part, ": "); ok {
+			docs[v] = doc + "."
+		}
+	}
+	return docs
+})
 
 // enumOf returns the enum of field name of T, from its check tag.
 func enumOf[T any](name string) []string {

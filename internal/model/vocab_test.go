@@ -10,7 +10,7 @@ func TestEveryValueHasALabel(t *testing.T) {
 	}{
 		{"credential", CredentialKinds(), CredentialLabels},
 		{"role", CertRoles(), CertRoleLabels},
-		{"role doc", CertRoles(), certRoleDocs},
+		{"role doc", CertRoles(), certRoleDocs()},
 		{"fee", FeeKinds(), FeeLabels},
 	} {
 		if len(tc.values) != len(tc.labels) {

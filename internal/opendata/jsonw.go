@@ -3,7 +3,8 @@ package opendata
 import (
 	"io"
 	"strconv"
-	"unicode/utf8"
+
+	"github.com/licensure/licensure/internal/jsonstr"
 )
 
 // jsonWriter writes indented JSON straight to an io.Writer, byte for byte
@@ -80,7 +81,7 @@ func (j *jsonWriter) newline() {
 
 // key writes an object member's key and the separator after it.
 func (j *jsonWriter) key(k string) {
-	j.b = appendJSONString(j.b, k)
+	j.b = jsonstr.Append(j.b, k)
 	j.b = append(j.b, ':', ' ')
 }
 
@@ -91,7 +92,7 @@ func (j *jsonWriter) member(i int, k, v string) {
 	j.str(v)
 }
 
-func (j *jsonWriter) str(s string) { j.b = appendJSONString(j.b, s) }
+func (j *jsonWriter) str(s string) { j.b = jsonstr.Append(j.b, s) }
 
 func (j *jsonWriter) int(n int64) { j.b = strconv.AppendInt(j.b, n, 10) }
 
@@ -103,72 +104,4 @@ func (j *jsonWriter) strings(list []string) {
 		j.str(s)
 	}
 	j.close(']', len(list))
-}
-
-const hexDigits = "0123456789abcdef"
-
-// safeByte says which ASCII bytes a JSON string holds as they are: all
-// but control characters, ", \, <, > and &.
-var safeByte = func() (t [utf8.RuneSelf]bool) {
-	for c := 0x20; c < utf8.RuneSelf; c++ {
-		t[c] = c != '"' && c != '\\' && c != '<' && c != '>' && c != '&'
-	}
-	return t
-}()
-
-// appendJSONString appends s as a JSON string exactly as encoding/json
-// writes it with HTML escaping on (its default): ", \ and control
-// characters escaped, <, > and & as \u003c, \u003e and \u0026 so that the
-// JSON can sit inside HTML, U+2028 and U+2029 escaped for JavaScript, and
-// invalid UTF-8 replaced by \ufffd. TestAppendJSONString and
-// FuzzAppendJSONString compare it with encoding/json.
-func appendJSONString(dst []byte, s string) []byte {
-	dst = append(dst, '"')
-	start := 0
-	for i := 0; i < len(s); {
-		if c := s[i]; c < utf8.RuneSelf {
-			if safeByte[c] {
-				i++
-				continue
-			}
-			dst = append(dst, s[start:i]...)
-			switch c {
-			case '\\', '"':
-				dst = append(dst, '\\', c)
-			case '\b':
-				dst = append(dst, '\\', 'b')
-			case '\f':
-				dst = append(dst, '\\', 'f')
-			case '\n':
-				dst = append(dst, '\\', 'n')
-			case '\r':
-				dst = append(dst, '\\', 'r')
-			case '\t':
-				dst = append(dst, '\\', 't')
-			default: // other control characters, <, > and &
-				dst = append(dst, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
-			}
-			i++
-			start = i
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 {
-			dst = append(dst, s[start:i]...)
-			dst = append(dst, `\ufffd`...)
-			i += size
-			start = i
-			continue
-		}
-		if r == '\u2028' || r == '\u2029' {
-			dst = append(dst, s[start:i]...)
-			dst = append(dst, '\\', 'u', '2', '0', '2', hexDigits[r&0xF])
-			i += size
-			start = i
-			continue
-		}
-		i += size
-	}
-	dst = append(dst, s[start:]...)
-	return append(dst, '"')
 }

@@ -483,6 +483,7 @@ func absentWords(s *resolve.Specialty, st *resolve.State) string {
 // KindDoc documents the fields of one kind of record.
 type KindDoc struct {
 	Kind, Singular string
+	Plural, Doc    string // the kind's words for readers, from model.Kind
 	Source         string // where the records live in the repository
 	Fields         []FieldDoc
 }
@@ -503,49 +504,20 @@ type FieldDoc struct {
 func Dictionary() []KindDoc {
 	var out []KindDoc
 	for _, k := range append([]model.Kind{model.StatesKind}, model.Kinds...) {
-		d := KindDoc{Kind: k.Name, Singular: k.Singular, Source: "content/" + k.Name + "/<id>.yaml"}
+		d := KindDoc{Kind: k.Name, Singular: k.Singular, Plural: k.Plural, Doc: k.Doc, Source: "content/" + k.Name + "/<id>.yaml"}
 		if k.Name == model.StatesKind.Name {
 			d.Source = "content/states.yaml"
 		}
-		d.Fields = fieldDocs("", schema.Of(k.Type).Fields)
+		d.Fields = fieldDocs(schema.Of(k.Type))
 		out = append(out, d)
 	}
 	return out
 }
 
-func fieldDocs(prefix string, fields []schema.Field) []FieldDoc {
+func fieldDocs(t *schema.Type) []FieldDoc {
 	var out []FieldDoc
-	for _, f := range fields {
-		name := prefix + f.Name
-		out = append(out, FieldDoc{Name: name, Type: typeName(f.Type), Required: f.Required, Doc: f.Doc, Allowed: f.Enum, Ref: f.Ref})
-		switch {
-		case f.Type.Shape == schema.Struct:
-			out = append(out, fieldDocs(name+".", f.Type.Fields)...)
-		case f.Type.Shape == schema.List && f.Type.Elem.Shape == schema.Struct:
-			out = append(out, fieldDocs(name+"[].", f.Type.Elem.Fields)...)
-		}
+	for _, f := range schema.Flatten(t) {
+		out = append(out, FieldDoc{Name: f.Path, Type: schema.TypeName(f.Field), Required: f.Required, Doc: f.Doc, Allowed: f.Enum, Ref: f.Ref})
 	}
 	return out
-}
-
-var formatNames = map[schema.Format]string{
-	schema.Plain: "text", schema.URL: "URL", schema.Date: "date (YYYY-MM-DD)", schema.Markdown: "Markdown",
-	schema.StateCode: "state code", schema.SOCCode: "O*NET-SOC code", schema.Path: "site path",
-}
-
-func typeName(t *schema.Type) string {
-	switch t.Shape {
-	case schema.String:
-		if n, ok := formatNames[t.Format]; ok {
-			return n
-		}
-		return string(t.Format)
-	case schema.Int:
-		return "integer"
-	case schema.Number:
-		return "number"
-	case schema.List:
-		return "list of " + typeName(t.Elem)
-	}
-	return "mapping"
 }

@@ -21,27 +21,6 @@ import (
 // UTF-8 and a formula.
 var strange = []string{"", "plain", hostile, `back\slash "quoted"`, "tab\there\r\nnl", "\x00\x01\x1f\x7f", "\b\f", "a\u2028b\u2029c", "\xff\xfeok\xc3", "é 中文 🙂", "=HYPERLINK(\"x\")", "-1", "@SUM", "&amp;"}
 
-func TestAppendJSONString(t *testing.T) {
-	for _, s := range strange {
-		want, _ := json.Marshal(s)
-		if got := appendJSONString(nil, s); !bytes.Equal(got, want) {
-			t.Errorf("%q: got %s, want %s", s, got, want)
-		}
-	}
-}
-
-func FuzzAppendJSONString(f *testing.F) {
-	for _, s := range strange {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		want, _ := json.Marshal(s)
-		if got := appendJSONString(nil, s); !bytes.Equal(got, want) {
-			t.Fatalf("%q: got %s, want %s", s, got, want)
-		}
-	})
-}
-
 // The reference encoders below are the ones the streaming writers
 // replaced: every value built in memory, then json.MarshalIndent. The
 // streamed files must be byte for byte the same.

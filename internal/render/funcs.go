@@ -37,7 +37,7 @@ func funcs(md *markdown.Renderer, assets map[string]string, shared *partials) te
 		"date":   formatDate,
 		"lower":  lower,
 		"plural": plural,
-		"role":   roleLabel,
+		"role":   model.CertRoleLabel,
 		"jsonld": jsonLD,
 		"dict":   dict,
 		"link":   shared.link,
@@ -70,13 +70,6 @@ func plural(n int, one, many string) string {
 		return "1 " + one
 	}
 	return fmt.Sprintf("%d %s", n, many)
-}
-
-func roleLabel(role string) string {
-	if role == "alternative" {
-		return "One route of several"
-	}
-	return model.CertRoleLabel(role)
 }
 
 // months writes a period: "every year", "every 2 years", "every 18 months".

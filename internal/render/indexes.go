@@ -1,17 +1,18 @@
 package render
 
 import (
+	"strings"
+
 	"github.com/licensure/licensure/internal/model"
 	"github.com/licensure/licensure/internal/resolve"
 )
 
-var kindTitles = map[string]string{
-	"families": "Families", "specialties": "Specialties", "occupations": "Occupations",
-	"licenses": "Licenses", "boards": "Boards", "certifications": "Certifications",
-	"issuers": "Issuers", "states": "States and territories", "compacts": "Interstate compacts",
+// kindTitle is the title of a kind's index page, and of the breadcrumb
+// that leads to it.
+func kindTitle(kind string) string {
+	k, _ := model.KindNamed(kind)
+	return k.Plural
 }
-
-func kindTitle(kind string) string { return kindTitles[kind] }
 
 // indexes adds one page per kind that lists its records. The list is made
 // when the page is rendered, so that it shows the records as they are then.
@@ -19,7 +20,7 @@ func (p *pager) indexes() {
 	for _, k := range append(model.Kinds, model.StatesKind) {
 		m := resolve.Meta{Path: "/" + k.Name + "/"}
 		p.addRecord(m, "index", "", indexOf(k.Name), func() any {
-			b := p.base(m, kindTitle(k.Name), "Every "+k.Singular+" the site documents.")
+			b := p.base(m, k.Plural, k.Doc+" Every "+strings.ToLower(k.Label)+" the site documents.")
 			b.Kind, b.Items = k.Name, indexItems(p.g, k.Name)
 			return b
 		})

@@ -42,16 +42,16 @@ func (p *pager) maintainers() {
 func oldest(g *resolve.Graph, n int) []Reviewed {
 	var all []Reviewed
 	for _, l := range g.Licenses {
-		all = append(all, Reviewed{Item{l.Path, l.Title + ", " + l.State.Name, "License"}, string(l.Reviewed)})
+		all = append(all, Reviewed{Item{l.Path, l.Title + ", " + l.State.Name, l.Kind.Label}, string(l.Reviewed)})
 	}
 	for _, b := range g.Boards {
-		all = append(all, Reviewed{Item{b.Path, b.Name, "Board"}, string(b.Reviewed)})
+		all = append(all, Reviewed{Item{b.Path, b.Name, b.Kind.Label}, string(b.Reviewed)})
 	}
 	for _, c := range g.Certifications {
-		all = append(all, Reviewed{Item{c.Path, certTitle(c), "Certification"}, string(c.Reviewed)})
+		all = append(all, Reviewed{Item{c.Path, certTitle(c), c.Kind.Label}, string(c.Reviewed)})
 	}
 	for _, i := range g.Issuers {
-		all = append(all, Reviewed{Item{i.Path, i.Name, "Issuer"}, string(i.Reviewed)})
+		all = append(all, Reviewed{Item{i.Path, i.Name, i.Kind.Label}, string(i.Reviewed)})
 	}
 	slices.SortFunc(all, func(a, b Reviewed) int { return cmp.Or(cmp.Compare(a.Date, b.Date), cmp.Compare(a.URL, b.URL)) })
 	return all[:min(n, len(all))]

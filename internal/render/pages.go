@@ -44,7 +44,7 @@ func (p *pager) base(m resolve.Meta, title, desc string) *Data {
 		b.EditURL = strings.ReplaceAll(s.EditURL, "{path}", m.File)
 	}
 	if m.Kind.Name != "" && m.Kind.Name != "pages" {
-		b.Crumbs = []Crumb{{URL: "/" + m.Kind.Name + "/", Title: kindTitle(m.Kind.Name)}}
+		b.Crumbs = []Crumb{{URL: "/" + m.Kind.Name + "/", Title: m.Kind.Plural}}
 	}
 	return b
 }
@@ -208,21 +208,20 @@ func coverage(g *resolve.Graph, s *resolve.Specialty) []Coverage {
 	return out
 }
 
-// credentialRank orders the kinds of credential from the strongest: a
-// state's status for a specialty is that of its strongest credential.
-var credentialRank = []string{"license", "certification", "certificate", "registration", "title-protection", "permit"}
-
+// mainCredential is the strongest kind of credential of ls, in the order
+// of model.CredentialKinds.
 func mainCredential(ls []*resolve.License) string {
-	best := len(credentialRank)
+	kinds := model.CredentialKinds()
+	best := len(kinds)
 	for _, l := range ls {
-		if i := slices.Index(credentialRank, l.Credential); i >= 0 && i < best {
+		if i := slices.Index(kinds, l.Credential); i >= 0 && i < best {
 			best = i
 		}
 	}
-	if best == len(credentialRank) {
+	if best == len(kinds) {
 		return "license"
 	}
-	return credentialRank[best]
+	return kinds[best]
 }
 
 // stateGaps lists the specialties a state does not license, and those not

@@ -55,7 +55,7 @@ var schemaKinds = sync.OnceValue(func() []SchemaKind {
 	var out []SchemaKind
 	for _, k := range jsonschema.Kinds() {
 		sk := SchemaKind{Name: k.Name, Title: k.Title, File: k.File, FrontMatter: k.FrontMatter, SchemaFile: "schema/" + k.Name + ".json"}
-		sk.Fields = schemaFields(schema.Of(k.Type), "")
+		sk.Fields = schemaFields(schema.Of(k.Type))
 		example := string(scaffold.Example(k.Type))
 		if k.FrontMatter {
 			example = "---\n" + example + "---\n"
@@ -69,13 +69,12 @@ var schemaKinds = sync.OnceValue(func() []SchemaKind {
 	return out
 })
 
-// schemaFields flattens the fields of a mapping, each nested mapping's
-// fields after its key.
-func schemaFields(t *schema.Type, prefix string) []SchemaField {
+// schemaFields lists every key of a kind, nested ones after their parent,
+// with the values each may take.
+func schemaFields(t *schema.Type) []SchemaField {
 	var out []SchemaField
-	for _, f := range t.Fields {
-		key := prefix + f.Name
-		typ := scaffold.TypeName(f)
+	for _, f := range schema.Flatten(t) {
+		typ := schema.TypeName(f.Field)
 		if f.Enum != nil {
 			typ = "one of " + strings.Join(f.Enum, ", ")
 			if f.Type.Shape == schema.List {
@@ -85,13 +84,7 @@ func schemaFields(t *schema.Type, prefix string) []SchemaField {
 		if f.Min > 0 {
 			typ += fmt.Sprintf(", at least %d", f.Min)
 		}
-		out = append(out, SchemaField{Key: key, Type: typ, Required: f.Required, Doc: f.Doc, Example: f.Example})
-		switch {
-		case f.Type.Shape == schema.Struct:
-			out = append(out, schemaFields(f.Type, key+".")...)
-		case f.Type.Shape == schema.List && f.Type.Elem.Shape == schema.Struct:
-			out = append(out, schemaFields(f.Type.Elem, key+"[].")...)
-		}
+		out = append(out, SchemaField{Key: f.Path, Type: typ, Required: f.Required, Doc: f.Doc, Example: f.Example})
 	}
 	return out
 }

@@ -15,6 +15,7 @@
 package resolve
 
 import (
+	"reflect"
 	"strings"
 
 	"github.com/licensure/licensure/internal/load"
@@ -112,52 +113,42 @@ func (ix *index) record(kind, id string) any {
 // graph's record types; a nil pointer gives an empty Link. isRecord is
 // false for anything else.
 func LinkTo(record any) (l Link, isRecord bool) {
-	switch x := record.(type) {
-	case *State:
-		if x != nil {
-			l = Link{URL: x.Path, Title: x.Name}
+	if p, ok := record.(*Page); ok {
+		if p != nil {
+			l = Link{URL: p.Path, Title: p.Title}
 		}
-	case *Family:
-		if x != nil {
-			l = Link{URL: x.Path, Title: x.Name}
-		}
-	case *Specialty:
-		if x != nil {
-			l = Link{URL: x.Path, Title: x.Name}
-		}
-	case *Occupation:
-		if x != nil {
-			l = Link{URL: x.Path, Title: x.Title}
-		}
-	case *License:
-		if x != nil {
-			l = Link{URL: x.Path, Title: x.Title}
-		}
-	case *Board:
-		if x != nil {
-			l = Link{URL: x.Path, Title: x.Name}
-		}
-	case *Certification:
-		if x != nil {
-			l = Link{URL: x.Path, Title: x.Name}
-		}
-	case *Issuer:
-		if x != nil {
-			l = Link{URL: x.Path, Title: x.Name}
-		}
-	case *Compact:
-		if x != nil {
-			l = Link{URL: x.Path, Title: x.Name}
-		}
-	case *Page:
-		if x != nil {
-			l = Link{URL: x.Path, Title: x.Title}
-		}
-	default:
+		return l, true
+	}
+	r, ok := record.(modelRecord)
+	if !ok {
 		return Link{}, false
 	}
-	return l, true
+	if reflect.ValueOf(r).IsNil() {
+		return Link{}, true
+	}
+	m := r.meta()
+	return Link{URL: m.Path, Title: m.Kind.Title(r.value())}, true
 }
+
+// modelRecord is a resolved record of one of the model's kinds: its Meta
+// (the method is promoted from it) and its model value, whose title its
+// kind knows.
+type modelRecord interface {
+	meta() *Meta
+	value() any
+}
+
+func (m *Meta) meta() *Meta { return m }
+
+func (x *State) value() any         { return &x.State }
+func (x *Family) value() any        { return x.Family }
+func (x *Specialty) value() any     { return x.Specialty }
+func (x *Occupation) value() any    { return x.Occupation }
+func (x *License) value() any       { return x.License }
+func (x *Board) value() any         { return x.Board }
+func (x *Certification) value() any { return x.Certification }
+func (x *Issuer) value() any        { return x.Issuer }
+func (x *Compact) value() any       { return x.Compact }
 
 // URLFor is the site path of a record of a kind.
 func URLFor(kind, id string) string {

@@ -19,8 +19,6 @@
 //     without a structural error and validates against the JSON Schema.
 //   - ValidID says whether a file name can be a record's ID, as the loader
 //     decides it.
-//   - TypeName names a field's type in words, for comments and the schema
-//     reference page.
 //
 // Output is deterministic: fields come in declaration order.
 package scaffold
@@ -260,7 +258,7 @@ func hint(f schema.Field) string {
 	case t.Shape == schema.List && t.Elem.Shape == schema.Struct:
 		return ""
 	case t.Shape == schema.List:
-		return "A " + TypeName(f) + "."
+		return "A " + schema.TypeName(f) + "."
 	}
 	switch t.Format {
 	case schema.URL:
@@ -280,43 +278,6 @@ func hint(f schema.Field) string {
 		return "A whole number."
 	}
 	return ""
-}
-
-// TypeName names the type of a field's values in words: "text", "URL",
-// "date (YYYY-MM-DD)", "board ID", "list of occupation IDs", "mapping".
-func TypeName(f schema.Field) string {
-	return typeName(f.Type, f)
-}
-
-func typeName(t *schema.Type, f schema.Field) string {
-	switch t.Shape {
-	case schema.Int:
-		return "whole number"
-	case schema.Struct:
-		return "mapping"
-	case schema.List:
-		return "list of " + typeName(t.Elem, f) + "s"
-	}
-	if f.Ref != "" && t.Format != schema.StateCode {
-		if k, ok := model.KindNamed(f.Ref); ok {
-			return k.Singular + " ID"
-		}
-	}
-	switch t.Format {
-	case schema.URL:
-		return "URL"
-	case schema.Date:
-		return "date (YYYY-MM-DD)"
-	case schema.Markdown:
-		return "Markdown"
-	case schema.StateCode:
-		return "state code"
-	case schema.SOCCode:
-		return "O*NET-SOC code"
-	case schema.Path:
-		return "site path"
-	}
-	return "text"
 }
 
 func indent(prefix string, lines []string) []string {

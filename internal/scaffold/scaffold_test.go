@@ -139,7 +139,7 @@ func TestTemplateComments(t *testing.T) {
 		"# The credential's title as the state uses it. Required.\n# Example: Respiratory Care Professional\ntitle:\n",
 		"# The issuing state. Required. A code from content/states.yaml.\n# Example: OH\nstate: OH\n",
 		"\nspecialty: respiratory-care\n",
-		"# provisional or student credential that leads to a full one. Required. One\n# of: license, certificate, registration, permit, certification,\n# title-protection.\n# Example: license\ncredential:\n",
+		"# provisional or student credential that leads to a full one. Required. One\n# of: license, certification, certificate, registration, title-protection,\n# permit.\n# Example: license\ncredential:\n",
 		"\n# # What an applicant needs.\n# requirements:\n#   # Required schooling",
 		"\nsources:\n  - # The document's title as its publisher gives it. Required.\n",
 		"\nreviewed:\n",
@@ -226,37 +226,6 @@ func TestValidIDAgreesWithLoader(t *testing.T) {
 			if got := ValidID(k, id); got != loaderOK {
 				t.Errorf("ValidID(%s, %q) = %v, loader says %v", k.Name, id, got, loaderOK)
 			}
-		}
-	}
-}
-
-func TestTypeName(t *testing.T) {
-	field := func(kind, key string) schema.Field {
-		k, _ := model.KindNamed(kind)
-		f, ok := schema.Of(k.Type).Field(key)
-		if !ok {
-			t.Fatalf("%s has no %s", kind, key)
-		}
-		return f
-	}
-	for _, tc := range []struct {
-		f    schema.Field
-		want string
-	}{
-		{field("licenses", "title"), "text"},
-		{field("licenses", "state"), "state code"},
-		{field("licenses", "board"), "board ID"},
-		{field("licenses", "occupations"), "list of occupation IDs"},
-		{field("licenses", "summary"), "Markdown"},
-		{field("licenses", "requirements"), "mapping"},
-		{field("licenses", "sources"), "list of mappings"},
-		{field("licenses", "reviewed"), "date (YYYY-MM-DD)"},
-		{field("licenses", "aliases"), "list of site paths"},
-		{field("boards", "url"), "URL"},
-		{schema.Field{Name: "licenses", Type: schema.For[int]()}, "whole number"},
-	} {
-		if got := TypeName(tc.f); got != tc.want {
-			t.Errorf("TypeName(%s) = %q, want %q", tc.f.Name, got, tc.want)
 		}
 	}
 }

@@ -63,27 +63,31 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/licensure/licensure/internal/model"
 	"github.com/licensure/licensure/internal/resolve"
 )
 
 // Kind is a group of entries: its name, its label for readers and the URL
-// prefix of its pages.
+// prefix of its pages. The words are those of the model's kind.
 type Kind struct {
 	Name, Label, Plural, Prefix string
 }
 
 // Kinds lists the kinds in the order results and the /search/ page present
 // them: what readers look for most comes first.
-var Kinds = []Kind{
-	{"licenses", "License", "Licenses", "/licenses/"},
-	{"states", "State", "States and territories", "/states/"},
-	{"specialties", "Specialty", "Specialties", "/specialties/"},
-	{"certifications", "Certification", "Certifications", "/certifications/"},
-	{"boards", "Board", "Boards", "/boards/"},
-	{"issuers", "Certifying body", "Certifying bodies", "/issuers/"},
-	{"occupations", "Occupation", "Occupations", "/occupations/"},
-	{"families", "Family", "License families", "/families/"},
-	{"pages", "Page", "Pages", "/"},
+var Kinds = append(modelKinds("licenses", "states", "specialties", "certifications", "boards", "issuers", "occupations", "families"),
+	Kind{"pages", "Page", "Pages", "/"})
+
+func modelKinds(names ...string) []Kind {
+	out := make([]Kind, len(names))
+	for i, name := range names {
+		k, ok := model.KindNamed(name)
+		if !ok {
+			panic("search: no kind " + name)
+		}
+		out[i] = Kind{k.Name, k.Label, k.Plural, "/" + k.Name + "/"}
+	}
+	return out
 }
 
 // Entry is one searchable page.

@@ -9,8 +9,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
+	"github.com/licensure/licensure/internal/jsonstr"
 	"github.com/licensure/licensure/internal/resolve"
 )
 
@@ -70,7 +70,7 @@ var (
 // two passes, one to measure the index and one to write it, an entry at a
 // time: time linear in the entries, and memory for one entry.
 func Write(ix *Index, opts Options, emit func(path string, fill func(io.Writer) error) error) (int, error) {
-	x := &index{ix: ix, size: make([]int, len(Kinds)), stateOf: slices.Repeat([]int{-1}, len(Kinds)), enc: newStringEncoder()}
+	x := &index{ix: ix, size: make([]int, len(Kinds)), stateOf: slices.Repeat([]int{-1}, len(Kinds))}
 	for k := range Kinds {
 		x.kindOfPart = append(x.kindOfPart, k)
 	}
@@ -139,12 +139,11 @@ type index struct {
 	// A part is a group of rows that a split index writes to one file:
 	// the first len(Kinds) are whole kinds; then come a sharded kind's rows
 	// of one state, in pieces of at most the split limit.
-	partOf     []int // by entry
-	size       []int // by part: bytes of its rows, comma-separated
-	stateOf    []int // by part: the state of a piece, or -1
-	kindOfPart []int // by part: its kind
-	piece      []int // by part: its number among its kind's or state's pieces
-	enc        *stringEncoder
+	partOf     []int  // by entry
+	size       []int  // by part: bytes of its rows, comma-separated
+	stateOf    []int  // by part: the state of a piece, or -1
+	kindOfPart []int  // by part: its kind
+	piece      []int  // by part: its number among its kind's or state's pieces
 	row        []byte // scratch
 }
 
@@ -216,10 +215,10 @@ func (x *index) appendRow(b []byte, i int) []byte {
 		path = e.URL
 	}
 	b = append(strconv.AppendInt(append(b, '['), int64(k), 10), ',')
-	b = append(x.enc.append(b, path), ',')
-	b = append(x.enc.append(b, e.Title), ',')
-	b = append(x.enc.append(b, e.Detail), ',')
-	b = append(x.enc.appendWords(b, e.Terms), ',')
+	b = append(jsonstr.Append(b, path), ',')
+	b = append(jsonstr.Append(b, e.Title), ',')
+	b = append(jsonstr.Append(b, e.Detail), ',')
+	b = append(appendWords(b, e.Terms), ',')
 	for _, n := range []int{e.TitleTerms, e.State, e.Specialty} {
 		b = append(strconv.AppendInt(b, int64(n), 10), ',')
 	}
@@ -382,37 +381,11 @@ func (e *errWriter) str(s string) {
 	}
 }
 
-// stringEncoder writes JSON strings with encoding/json, so that they are
-// escaped exactly as it escapes them (<, > and & included), reusing one
-// buffer.
-type stringEncoder struct {
-	buf bytes.Buffer
-	enc *json.Encoder
-}
-
-func newStringEncoder() *stringEncoder {
-	e := &stringEncoder{}
-	e.enc = json.NewEncoder(&e.buf) // escapes HTML by default
-	return e
-}
-
-// append appends s to dst as a JSON string. Strings of printable ASCII
-// with nothing to escape are copied as they are; any other string goes
-// through encoding/json.
-func (e *stringEncoder) append(dst []byte, s string) []byte {
-	if plain(s) {
-		return append(append(append(dst, '"'), s...), '"')
-	}
-	e.buf.Reset()
-	_ = e.enc.Encode(s) // a string always encodes; Encode adds a newline
-	return append(dst, bytes.TrimSuffix(e.buf.Bytes(), []byte("\n"))...)
-}
-
 // appendWords appends words, joined by spaces, as one JSON string.
-func (e *stringEncoder) appendWords(dst []byte, words []string) []byte {
+func appendWords(dst []byte, words []string) []byte {
 	for _, w := range words {
-		if !plain(w) {
-			return e.append(dst, strings.Join(words, " "))
+		if !jsonstr.Plain(w) {
+			return jsonstr.Append(dst, strings.Join(words, " "))
 		}
 	}
 	dst = append(dst, '"')
@@ -424,21 +397,3 @@ func (e *stringEncoder) appendWords(dst []byte, words []string) []byte {
 	}
 	return append(dst, '"')
 }
-
-// plain reports whether s is printable ASCII that JSON keeps as it is:
-// no control character, ", \, <, > or &.
-func plain(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if !plainByte[s[i]] {
-			return false
-		}
-	}
-	return true
-}
-
-var plainByte = func() (t [256]bool) {
-	for c := 0x20; c < utf8.RuneSelf; c++ {
-		t[c] = !strings.ContainsRune(`"\<>&`, rune(c))
-	}
-	return t
-}()

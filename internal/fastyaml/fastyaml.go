@@ -1,4 +1,23 @@
-package load
+// Package fastyaml reads the plain subset of YAML that content files are
+// written in, several times faster than yaml.v3 and with a fraction of its
+// allocations. Its contract is one function:
+//
+//	Parse(src) (*yaml.Node, bool)
+//
+// returns the root of the single document in src, the same tree (comments
+// aside) that yaml.v3 builds, or false, which means "ask yaml.v3": for
+// anything outside the subset, and for every error, whose message is
+// yaml.v3's to give. Giving up is always safe; accepting is allowed only
+// where yaml.v3 would build exactly the same tree. FuzzParse compares the
+// trees on any input, and package load's tests compare whole loads.
+//
+// The subset is block mappings with simple keys, block sequences,
+// single-line plain and quoted scalars without escapes, one-line flow
+// sequences of such scalars, and literal block scalars.
+//
+// A Parser does the same with memory reused from call to call: its nodes
+// stay valid until its next Parse.
+package fastyaml
 
 import (
 	"strings"
@@ -8,34 +27,35 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-// fastParser builds, for the plain subset of YAML that content files are
-// written in, the same node tree as yaml.v3 (less comments), several times
-// faster and with its nodes in reusable blocks. The subset is block
-// mappings with simple keys, block sequences, single-line plain and quoted
-// scalars without escapes, one-line flow sequences of such scalars, and
-// literal block scalars. On anything else it gives up, and the caller
-// parses the text with yaml.v3, which then also reports any syntax error.
-//
-// Giving up is always safe; accepting is only allowed where yaml.v3 would
-// build exactly the same tree. FuzzFastYAML compares the trees, and
-// FuzzLoadRecord and TestFastAndSlowLoadsAgree whole loads.
-type fastParser struct {
+// Parse returns the root of src, or false to ask yaml.v3.
+func Parse(src string) (*yaml.Node, bool) {
+	var p Parser
+	return p.Parse(src)
+}
+
+// Parser is Parse with its nodes in blocks reused from call to call. The
+// zero Parser is ready to use.
+type Parser struct {
+	// Text, if set, returns a string of size bytes that fill writes; the
+	// values of scalars are cut from it, so that the caller decides where
+	// they live. Unset, each Parse makes one new string for them.
+	Text func(size int, fill func([]byte)) string
+
 	src    string
 	ls     int // byte offset of the current line
 	ln     int // number of the current line, 1-based
-	offset int // lines of the file before src
 	depth  int
 	failed bool
 
-	nodes []yaml.Node   // the current block of nodes
-	used  [][]yaml.Node // the blocks handed out since reset
-	free  [][]yaml.Node // blocks to reuse
-	ptrs  []*yaml.Node  // the current block of child lists
-	stack []*yaml.Node  // children of the open collections
-	vals  []*yaml.Node  // the scalars that are not keys
-	lit   []byte        // the text of literal block scalars
-	keep  *blocks       // where values are copied to
-	off   bool          // give up on everything: yaml.v3 parses it all
+	nodes []yaml.Node       // the current block of nodes
+	used  [][]yaml.Node     // the blocks handed out since reset
+	free  [][]yaml.Node     // blocks to reuse
+	ptrs  []*yaml.Node      // the current block of child lists
+	stack []*yaml.Node      // children of the open collections
+	vals  []*yaml.Node      // the scalars that are not keys
+	lit   []byte            // the text of literal block scalars
+	keys  map[string]string // copies of the keys met, by themselves
+	fill  func([]byte)      // p.fillValues
 
 	colLine, colAt, colN int // col's last answer: line, offset and column
 }
@@ -45,17 +65,18 @@ const (
 	fastPtrBlock  = 1024
 	fastMaxDepth  = 64 // well below yaml.v3's 10,000, whose error it must leave to yaml.v3
 	fastMaxKey    = 1000
+	maxKeys       = 1024 // distinct keys a Parser keeps copies of
 )
 
-// parse returns the root of src, whose first line is line offset+1 of the
-// file, or false when src is outside the subset. The nodes stay valid until
-// the next call. The values of scalars other than keys are copied together
-// into one new string; keys are substrings of src.
-func (p *fastParser) parse(src string, offset int) (*yaml.Node, bool) {
+// Parse returns the root of src, or false when src is outside the subset.
+// The nodes stay valid until the next call. The values of scalars are
+// copied out of src, those of keys included, so that the tree holds no
+// part of src and src may be overwritten once Parse returns.
+func (p *Parser) Parse(src string) (*yaml.Node, bool) {
 	p.reset()
-	p.src, p.ls, p.ln, p.offset, p.depth, p.failed = src, 0, 1, offset, 0, false
+	p.src, p.ls, p.ln, p.depth, p.failed = src, 0, 1, 0, false
 	p.colLine, p.colAt, p.colN = -1, 0, 1
-	if p.off || !plainText(src) {
+	if !plainText(src) {
 		return nil, false
 	}
 	p.skipInsignificant()
@@ -79,28 +100,58 @@ func (p *fastParser) parse(src string, offset int) (*yaml.Node, bool) {
 }
 
 // copyValues gives the scalars that are not keys values of their own, all
-// cut from one string of p.keep, so that they keep neither src nor p.lit
-// alive.
-func (p *fastParser) copyValues() {
-	if p.keep == nil {
-		p.keep = &blocks{}
-	}
+// cut from one string (of p.Text, if set), so that they keep neither src
+// nor p.lit alive.
+func (p *Parser) copyValues() {
 	size := 0
 	for _, n := range p.vals {
 		size += len(n.Value)
 	}
-	all := p.keep.string(size, func(b []byte) {
-		b = b[:0]
-		for _, n := range p.vals {
-			b = append(b, n.Value...)
+	var all string
+	if p.Text != nil {
+		if p.fill == nil {
+			p.fill = p.fillValues // made once: a method value escapes to the heap
 		}
-	})
+		all = p.Text(size, p.fill)
+	} else {
+		var b strings.Builder
+		b.Grow(size)
+		for _, n := range p.vals {
+			b.WriteString(n.Value)
+		}
+		all = b.String()
+	}
 	for _, n := range p.vals {
 		n.Value, all = all[:len(n.Value)], all[len(n.Value):]
 	}
 }
 
-func (p *fastParser) reset() {
+// fillValues writes the values of p.vals, one after the other, into b.
+func (p *Parser) fillValues(b []byte) {
+	b = b[:0]
+	for _, n := range p.vals {
+		b = append(b, n.Value...)
+	}
+}
+
+// key returns a copy of the key k of src. Content files use few distinct
+// keys, so each is copied once per Parser and shared by every file's tree;
+// past maxKeys distinct keys, each is copied anew.
+func (p *Parser) key(k string) string {
+	if c, ok := p.keys[k]; ok {
+		return c
+	}
+	c := strings.Clone(k)
+	if p.keys == nil {
+		p.keys = map[string]string{}
+	}
+	if len(p.keys) < maxKeys {
+		p.keys[c] = c
+	}
+	return c
+}
+
+func (p *Parser) reset() {
 	p.free = append(p.free, p.used...)
 	p.used = p.used[:0]
 	p.nodes = nil
@@ -132,10 +183,10 @@ func plainText(src string) bool {
 	return true
 }
 
-func (p *fastParser) fail() { p.failed = true }
+func (p *Parser) fail() { p.failed = true }
 
 // lineEnd returns the offset of the end of the current line, before "\n".
-func (p *fastParser) lineEnd() int {
+func (p *Parser) lineEnd() int {
 	if i := strings.IndexByte(p.src[p.ls:], '\n'); i >= 0 {
 		return p.ls + i
 	}
@@ -143,7 +194,7 @@ func (p *fastParser) lineEnd() int {
 }
 
 // nextLine moves to the line after the one ending at end.
-func (p *fastParser) nextLine(end int) {
+func (p *Parser) nextLine(end int) {
 	p.ls = end + 1
 	if p.ls > len(p.src) {
 		p.ls = len(p.src)
@@ -152,7 +203,7 @@ func (p *fastParser) nextLine(end int) {
 }
 
 // indent returns the number of spaces that start the current line.
-func (p *fastParser) indent() int {
+func (p *Parser) indent() int {
 	i := p.ls
 	for i < len(p.src) && p.src[i] == ' ' {
 		i++
@@ -161,7 +212,7 @@ func (p *fastParser) indent() int {
 }
 
 // skipInsignificant moves past blank lines and comment lines.
-func (p *fastParser) skipInsignificant() {
+func (p *Parser) skipInsignificant() {
 	for p.ls < len(p.src) {
 		i := p.ls + p.indent()
 		if i < len(p.src) && p.src[i] != '\n' && p.src[i] != '#' {
@@ -175,7 +226,7 @@ func (p *fastParser) skipInsignificant() {
 // the current line. It counts on from the offset it was last asked about,
 // when that is on the same line and not after i, so that the columns of
 // the many items of a long line cost no more than the line.
-func (p *fastParser) col(i int) int {
+func (p *Parser) col(i int) int {
 	if p.colLine != p.ls || p.colAt > i {
 		p.colLine, p.colAt, p.colN = p.ls, p.ls, 1
 	}
@@ -191,7 +242,7 @@ func (p *fastParser) col(i int) int {
 	return p.colN
 }
 
-func (p *fastParser) node(kind yaml.Kind, style yaml.Style, tag, value string, i int) *yaml.Node {
+func (p *Parser) node(kind yaml.Kind, style yaml.Style, tag, value string, i int) *yaml.Node {
 	if len(p.nodes) == cap(p.nodes) {
 		var block []yaml.Node
 		if n := len(p.free); n > 0 {
@@ -204,12 +255,12 @@ func (p *fastParser) node(kind yaml.Kind, style yaml.Style, tag, value string, i
 	}
 	p.nodes = p.nodes[:len(p.nodes)+1]
 	n := &p.nodes[len(p.nodes)-1]
-	*n = yaml.Node{Kind: kind, Style: style, Tag: tag, Value: value, Line: p.ln + p.offset, Column: p.col(i)}
+	*n = yaml.Node{Kind: kind, Style: style, Tag: tag, Value: value, Line: p.ln, Column: p.col(i)}
 	return n
 }
 
 // children returns the nodes pushed since base as one list, and pops them.
-func (p *fastParser) children(base int) []*yaml.Node {
+func (p *Parser) children(base int) []*yaml.Node {
 	n := len(p.stack) - base
 	if n == 0 {
 		return nil
@@ -231,13 +282,13 @@ func (p *fastParser) children(base int) []*yaml.Node {
 }
 
 // isKey reports whether a simple key and its colon start at offset i.
-func (p *fastParser) isKey(i int) bool {
+func (p *Parser) isKey(i int) bool {
 	_, ok := p.keyEnd(i)
 	return ok
 }
 
 // keyEnd returns the offset of the colon after a simple key at i.
-func (p *fastParser) keyEnd(i int) (int, bool) {
+func (p *Parser) keyEnd(i int) (int, bool) {
 	s := p.src
 	j := i
 	for j < len(s) && j-i <= fastMaxKey {
@@ -259,14 +310,14 @@ func (p *fastParser) keyEnd(i int) (int, bool) {
 
 // isEntry reports whether the current line, indented by k, is a sequence
 // entry.
-func (p *fastParser) isEntry(k int) bool {
+func (p *Parser) isEntry(k int) bool {
 	i := p.ls + k
 	return i < len(p.src) && p.src[i] == '-' && (i+1 == len(p.src) || p.src[i+1] == ' ' || p.src[i+1] == '\n')
 }
 
 // mapping parses a block mapping whose keys are indented by k, the first
 // of them at offset at of the current line.
-func (p *fastParser) mapping(k, at int) *yaml.Node {
+func (p *Parser) mapping(k, at int) *yaml.Node {
 	if p.depth++; p.depth > fastMaxDepth {
 		p.fail()
 		return nil
@@ -280,7 +331,7 @@ func (p *fastParser) mapping(k, at int) *yaml.Node {
 			p.fail()
 			break
 		}
-		key := p.src[at:colon]
+		key := p.key(p.src[at:colon])
 		p.stack = append(p.stack, p.node(yaml.ScalarNode, 0, plainTag(key), key, at))
 		end := p.lineEnd()
 		v := skipSpaces(p.src, colon+1, end)
@@ -314,7 +365,7 @@ func (p *fastParser) mapping(k, at int) *yaml.Node {
 
 // blockValue parses the value of a key, indented by k, whose line ends at
 // end right after the colon: a nested mapping or a sequence.
-func (p *fastParser) blockValue(k, end int) *yaml.Node {
+func (p *Parser) blockValue(k, end int) *yaml.Node {
 	p.nextLine(end)
 	p.skipInsignificant()
 	if p.ls >= len(p.src) {
@@ -337,7 +388,7 @@ func (p *fastParser) blockValue(k, end int) *yaml.Node {
 // sequence parses a block sequence whose entries are indented by s. An
 // indentless sequence, at the indentation of the mapping that holds it,
 // ends at that mapping's next key.
-func (p *fastParser) sequence(s int, indentless bool) *yaml.Node {
+func (p *Parser) sequence(s int, indentless bool) *yaml.Node {
 	if p.depth++; p.depth > fastMaxDepth {
 		p.fail()
 		return nil
@@ -386,7 +437,7 @@ func (p *fastParser) sequence(s int, indentless bool) *yaml.Node {
 // ends at end, and moves to the line after it. k is the indentation of the
 // collection that holds it; literal says whether a literal block scalar
 // may start here.
-func (p *fastParser) inline(i, end, k int, literal bool) *yaml.Node {
+func (p *Parser) inline(i, end, k int, literal bool) *yaml.Node {
 	switch c := p.src[i]; c {
 	case '|':
 		if !literal {
@@ -424,7 +475,7 @@ func (p *fastParser) inline(i, end, k int, literal bool) *yaml.Node {
 
 // quoted parses a single-line quoted scalar without escapes at i, and
 // returns it and the offset after its closing quote.
-func (p *fastParser) quoted(i, end int) (*yaml.Node, int) {
+func (p *Parser) quoted(i, end int) (*yaml.Node, int) {
 	q := p.src[i]
 	j := strings.IndexByte(p.src[i+1:end], q)
 	if j < 0 {
@@ -445,7 +496,7 @@ func (p *fastParser) quoted(i, end int) (*yaml.Node, int) {
 
 // flowSequence parses a one-line flow sequence of scalars at i, up to the
 // end of the line.
-func (p *fastParser) flowSequence(i, end int) *yaml.Node {
+func (p *Parser) flowSequence(i, end int) *yaml.Node {
 	close := strings.LastIndexByte(p.src[i:end], ']')
 	if close < 0 || skipSpaces(p.src, i+close+1, end) != end {
 		return nil
@@ -497,7 +548,7 @@ func (p *fastParser) flowSequence(i, end int) *yaml.Node {
 
 // literal parses a literal block scalar whose indicator is at offset i of
 // the current line, which ends at end, in a mapping indented by k.
-func (p *fastParser) literal(i, end, k int) *yaml.Node {
+func (p *Parser) literal(i, end, k int) *yaml.Node {
 	strip := false
 	j := i + 1
 	if j < end && p.src[j] == '-' {
@@ -565,7 +616,7 @@ func (p *fastParser) literal(i, end, k int) *yaml.Node {
 	return n
 }
 
-func (p *fastParser) literalFail() *yaml.Node {
+func (p *Parser) literalFail() *yaml.Node {
 	p.fail()
 	return nil
 }
@@ -622,7 +673,7 @@ func plainTag(v string) string {
 		switch {
 		case isDate(v):
 			return "!!timestamp"
-		case isSOCCode(v):
+		case socShaped(v):
 			return "!!str"
 		case len(v) <= 18 && c != '0' && allDigits(v):
 			return "!!int"
@@ -638,6 +689,15 @@ func plainTag(v string) string {
 
 // notNumeric reports whether r appears in no integer or float that yaml.v3
 // resolves, in any base.
+// socShaped reports whether v looks like an O*NET-SOC code, NN-NNNN.NN:
+// a string to yaml.v3, and common in content.
+func socShaped(v string) bool {
+	if len(v) != 10 || v[2] != '-' || v[7] != '.' {
+		return false
+	}
+	return allDigits(v[:2]) && allDigits(v[3:7]) && allDigits(v[8:])
+}
+
 func notNumeric(r rune) bool {
 	return !strings.ContainsRune("0123456789abcdefABCDEFxXoObB_.+-", r)
 }
