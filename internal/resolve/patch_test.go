@@ -2,11 +2,13 @@ package resolve
 
 import (
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/licensure/licensure/internal/load"
 	"github.com/licensure/licensure/internal/model"
+	"github.com/licensure/licensure/internal/schema"
 	"github.com/licensure/licensure/internal/sitetest"
 )
 
@@ -58,27 +60,43 @@ func TestReplaceLicenseMatchesResolve(t *testing.T) {
 	}
 }
 
-// TestShapeCoversEveryLicenseField makes whoever adds a field to a license
-// decide whether resolve reads it (then Replaceable must compare it) or
-// only templates do.
-func TestShapeCoversEveryLicenseField(t *testing.T) {
-	shape := map[string]bool{"Title": true, "State": true, "Specialty": true, "Board": true, "Occupations": true, "Requirements.Certifications": true, "LeadsTo": true}
-	rendered := map[string]bool{"Credential": true, "Summary": true, "Statute": true, "Links": true, "Sources": true, "Reviewed": true, "Aliases": true, "Portability": true,
-		"Requirements.Education": true, "Requirements.Exam": true, "Requirements.Experience": true, "Requirements.ContinuingEducation": true, "Requirements.Renewal": true, "Requirements.Fees": true}
-	var walk func(prefix string, typ reflect.Type)
-	walk = func(prefix string, typ reflect.Type) {
-		for f := range typ.Fields() {
+// TestSameLinksComparesEveryReference holds SameLinks to the schema: the
+// license fields that name other records, found from the model's ref
+// rules, are exactly those it compares. A field that names no record is
+// read only when pages render, so adding one needs nothing here.
+func TestSameLinksComparesEveryReference(t *testing.T) {
+	compared := []string{"board", "leads_to", "occupations", "requirements.certifications", "specialty", "state"}
+	var refs []string
+	var walk func(prefix string, fields []schema.Field)
+	walk = func(prefix string, fields []schema.Field) {
+		for _, f := range fields {
 			name := prefix + f.Name
 			switch {
-			case shape[name] || rendered[name]:
-			case f.Name == "Requirements":
-				walk(name+".", f.Type)
-			default:
-				t.Errorf("license field %s is neither compared by Replaceable nor listed as read only by templates", name)
+			case f.Ref != "":
+				refs = append(refs, name)
+			case f.Type.Shape == schema.Struct:
+				walk(name+".", f.Type.Fields)
+			case f.Type.Shape == schema.List && f.Type.Elem.Shape == schema.Struct:
+				if hasRef(f.Type.Elem.Fields) {
+					refs = append(refs, name)
+				}
 			}
 		}
 	}
-	walk("", reflect.TypeFor[model.License]())
+	walk("", schema.For[model.License]().Fields)
+	slices.Sort(refs)
+	if !slices.Equal(refs, compared) {
+		t.Errorf("license fields that name records: %q; SameLinks compares %q: make them agree", refs, compared)
+	}
+}
+
+func hasRef(fields []schema.Field) bool {
+	for _, f := range fields {
+		if f.Ref != "" {
+			return true
+		}
+	}
+	return false
 }
 
 func recordValue(t *testing.T, c *load.Content, kind, id string) *model.License {
