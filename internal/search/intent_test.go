@@ -2,6 +2,7 @@ package search
 
 import (
 	"encoding/json"
+	"github.com/licensure/licensure/internal/suggest"
 	"reflect"
 	"slices"
 	"testing"
@@ -60,7 +61,7 @@ func TestDistance(t *testing.T) {
 		{"a", "abcdef", 2, 3},
 		{"", "abc", 3, 3},
 	} {
-		if got := Distance(tc.a, tc.b, tc.limit); got != tc.wants {
+		if got := suggest.Distance(tc.a, tc.b, tc.limit); got != tc.wants {
 			t.Errorf("Distance(%q, %q, %d) = %d, want %d", tc.a, tc.b, tc.limit, got, tc.wants)
 		}
 	}

@@ -1,6 +1,10 @@
 package search
 
-import "slices"
+import (
+	"slices"
+
+	"github.com/licensure/licensure/internal/suggest"
+)
 
 // Edits is how many edits a word of the query may be from a word of the
 // index and still match it: none below five letters, one from five, two
@@ -13,46 +17,6 @@ func Edits(word string) int {
 		return 1
 	}
 	return 0
-}
-
-// Distance is the optimal string alignment distance between a and b:
-// insertions, deletions, substitutions and swaps of neighbours each cost
-// one. It stops early and returns limit+1 once the distance exceeds limit.
-func Distance(a, b string, limit int) int {
-	if abs(len(a)-len(b)) > limit {
-		return limit + 1
-	}
-	back, prev, cur := make([]int, len(b)+1), make([]int, len(b)+1), make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		low := i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
-				cur[j] = min(cur[j], back[j-2]+1)
-			}
-			low = min(low, cur[j])
-		}
-		if low > limit {
-			return limit + 1
-		}
-		back, prev, cur = prev, cur, back
-	}
-	return min(prev[len(b)], limit+1)
-}
-
-func abs(n int) int {
-	if n < 0 {
-		return -n
-	}
-	return n
 }
 
 // Candidates returns the words of vocab that word may be a typo of: those
@@ -73,7 +37,7 @@ func Candidates(word string, vocab []string) []string {
 		if v == word {
 			continue
 		}
-		if d := Distance(word, v, limit); d <= limit {
+		if d := suggest.Distance(word, v, limit); d <= limit {
 			out = append(out, cand{v, d})
 		}
 	}

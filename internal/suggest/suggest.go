@@ -34,21 +34,24 @@ func within(word string, candidates []string, limit int) string {
 	return best
 }
 
-// distance is the optimal string alignment distance between a and b (edits
-// and adjacent transpositions each cost one), or a value of at least limit
-// when it is not below limit, so that far candidates cost little.
-func distance(a, b string, limit int) int {
-	if abs(len(a)-len(b)) >= limit {
-		return limit
+// distance is Distance as the suggestions use it: the distance when it is
+// below limit, else limit, so that far candidates cost little.
+func distance(a, b string, limit int) int { return min(Distance(a, b, limit-1), limit) }
+
+// Distance is the optimal string alignment distance between a and b:
+// insertions, deletions, substitutions and swaps of neighbours each cost
+// one. It stops early and returns limit+1 once the distance exceeds limit.
+func Distance(a, b string, limit int) int {
+	if abs(len(a)-len(b)) > limit {
+		return limit + 1
 	}
-	rows := [3][]int{make([]int, len(b)+1), make([]int, len(b)+1), make([]int, len(b)+1)}
-	for j := range rows[1] {
-		rows[1][j] = j
+	back, prev, cur := make([]int, len(b)+1), make([]int, len(b)+1), make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
 	}
 	for i := 1; i <= len(a); i++ {
-		back, prev, cur := rows[0], rows[1], rows[2]
 		cur[0] = i
-		rowMin := i
+		low := i
 		for j := 1; j <= len(b); j++ {
 			cost := 1
 			if a[i-1] == b[j-1] {
@@ -58,14 +61,14 @@ func distance(a, b string, limit int) int {
 			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
 				cur[j] = min(cur[j], back[j-2]+1)
 			}
-			rowMin = min(rowMin, cur[j])
+			low = min(low, cur[j])
 		}
-		if rowMin >= limit {
-			return limit
+		if low > limit {
+			return limit + 1
 		}
-		rows = [3][]int{prev, cur, back}
+		back, prev, cur = prev, cur, back
 	}
-	return rows[1][len(b)]
+	return min(prev[len(b)], limit+1)
 }
 
 func abs(n int) int {
