@@ -375,6 +375,20 @@ func encode(v any) []byte {
 	return b.Bytes()
 }
 
+// writeLines writes a list one item a line.
+func writeLines[T any](b *bytes.Buffer, items []T, indent string) {
+	b.WriteString("[\n")
+	for i, item := range items {
+		b.WriteString(indent + "  ")
+		write(b, item, indent+"  ")
+		if i < len(items)-1 {
+			b.WriteByte(',')
+		}
+		b.WriteByte('\n')
+	}
+	b.WriteString(indent + "]")
+}
+
 func write(b *bytes.Buffer, v any, indent string) {
 	switch v := v.(type) {
 	case object:
@@ -399,16 +413,7 @@ func write(b *bytes.Buffer, v any, indent string) {
 			b.WriteString("[]")
 			return
 		}
-		b.WriteString("[\n")
-		for i, item := range v {
-			b.WriteString(indent + "  ")
-			write(b, item, indent+"  ")
-			if i < len(v)-1 {
-				b.WriteByte(',')
-			}
-			b.WriteByte('\n')
-		}
-		b.WriteString(indent + "]")
+		writeLines(b, v, indent)
 	case []any:
 		if !slices.ContainsFunc(v, isComposite) {
 			b.WriteByte('[')
@@ -421,16 +426,7 @@ func write(b *bytes.Buffer, v any, indent string) {
 			b.WriteByte(']')
 			return
 		}
-		b.WriteString("[\n")
-		for i, item := range v {
-			b.WriteString(indent + "  ")
-			write(b, item, indent+"  ")
-			if i < len(v)-1 {
-				b.WriteByte(',')
-			}
-			b.WriteByte('\n')
-		}
-		b.WriteString(indent + "]")
+		writeLines(b, v, indent)
 	case map[string]any: // a parsed example
 		keys := make([]string, 0, len(v))
 		for k := range v {
