@@ -28,23 +28,7 @@ func options(t *testing.T, files map[string]string, out string) Options {
 }
 
 // snapshot reads every file below dir.
-func snapshot(t *testing.T, dir string) map[string]string {
-	t.Helper()
-	files := map[string]string{}
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, err := os.ReadFile(p)
-		rel, _ := filepath.Rel(dir, p)
-		files[filepath.ToSlash(rel)] = string(b)
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return files
-}
+func snapshot(t *testing.T, dir string) map[string]string { return sitetest.ReadTree(t, dir) }
 
 func TestBuildWritesSite(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")

@@ -3,6 +3,7 @@ package output
 import (
 	"errors"
 	"fmt"
+	"github.com/licensure/licensure/internal/sitetest"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -34,23 +35,10 @@ func site(t *testing.T, final, version string) *Dir {
 // contents reads every file below dir, or nil when dir does not exist.
 func contents(t *testing.T, dir string) map[string]string {
 	t.Helper()
-	files := map[string]string{}
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, err := os.ReadFile(p)
-		rel, _ := filepath.Rel(dir, p)
-		files[filepath.ToSlash(rel)] = string(b)
-		return err
-	})
-	if errors.Is(err, fs.ErrNotExist) {
+	if _, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
 		return nil
 	}
-	if err != nil {
-		t.Fatal(err)
-	}
-	return files
+	return sitetest.ReadTree(t, dir)
 }
 
 func want(version string) map[string]string {
