@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"bytes"
 	"html"
 	"regexp"
 	"testing"
@@ -39,6 +40,33 @@ func FuzzRender(f *testing.F) {
 			if what, _, _ := Policy(html.UnescapeString(m[1])); what == Refused || what == Record {
 				t.Fatalf("link %q of a scheme the policy refuses, or unresolved, in output of %q:\n%s", m[1], src, out)
 			}
+		}
+	})
+}
+
+// FuzzPlain holds the fast path for plain paragraphs to goldmark: every
+// input it accepts renders exactly as goldmark renders it.
+func FuzzPlain(f *testing.F) {
+	for _, s := range []string{
+		"15 contact hours every two years", "Every two years.\n", "Completion of an accredited program\nand a supervised rotation.\n",
+		`The "RRT" credential (NBRC).`, "1. first", "2) second", "12 hours", "- item", "+ item", "Title\n===", "Title\n---",
+		"a  \nb", "see www.example.org", "http://x.org", "a@b.org", "Fees: $150/year; 50% off!", "#heading", "a\n\nb",
+		"café — 5 §", "\u00a0x", "x\u00a0", "(a) b", "'quoted'", "x\n1. y", "x\n2. y", "x\n- y", "x\n= y", "a\r\nb",
+	} {
+		f.Add(s)
+	}
+	r := New(resolver)
+	f.Fuzz(func(t *testing.T, src string) {
+		fast, ok := plainHTML(src)
+		if !ok {
+			return
+		}
+		var want bytes.Buffer
+		if err := r.md.Convert([]byte(src), &want); err != nil {
+			t.Fatal(err)
+		}
+		if fast != want.String() {
+			t.Fatalf("plain path of %q:\n got %q\nwant %q", src, fast, want.String())
 		}
 	})
 }

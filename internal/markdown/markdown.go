@@ -63,6 +63,9 @@ func (r *Renderer) Render(w io.Writer, src string) error {
 
 // String returns the HTML of src.
 func (r *Renderer) String(src string) (string, error) {
+	if html, ok := plainHTML(src); ok {
+		return html, nil
+	}
 	s := scratches.Get().(*scratch)
 	defer scratches.Put(s)
 	s.buf.Reset()

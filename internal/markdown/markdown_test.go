@@ -91,3 +91,23 @@ func TestCSSCurrent(t *testing.T) {
 		t.Errorf("%s is out of date: run go test ./internal/markdown -update", path)
 	}
 }
+
+// TestPlainTakesPlainProse makes sure the fast path is taken for the short
+// plain fields it is for, and refused where a Markdown rule applies.
+func TestPlainTakesPlainProse(t *testing.T) {
+	for src, want := range map[string]bool{
+		"15 contact hours every two years":                       true,
+		"Completion of an accredited program\nand a rotation.\n": true,
+		`The "RRT" credential (NBRC), $150.`:                     true,
+		"See [the board](board:x).":                              false,
+		"1. first":                                               false,
+		"a *b*":                                                  false,
+		"see https://example.org":                                false,
+		"a\n\nb":                                                 false,
+		"Title\n---":                                             false,
+	} {
+		if _, ok := plainHTML(src); ok != want {
+			t.Errorf("plainHTML(%q) took the fast path: %v, want %v", src, ok, want)
+		}
+	}
+}

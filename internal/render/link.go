@@ -23,23 +23,22 @@ var siteLink = template.Must(template.New("link").Parse(`<a href="{{.URL}}">{{.T
 //
 // A link is the same on every page that shows it, so it is rendered once
 // per build and kept with the partial fragments, by its URL and title, and
-// a record's also by the record, which spares looking them up.
+// a record's also by the record, which spares looking them up. A license
+// is linked from its state, specialty, board, certification, occupation
+// and compare pages, so its link is kept too: at 100,000 licenses that is
+// about 15 MB, against rendering each link five times or more.
 func (p *partials) link(record any) (template.HTML, error) {
 	switch v := record.(type) {
 	case nil:
 		return "", nil
-	case Item:
+	case Item: // most are on one page: kept only if a record's link is
 		return p.anchorOf(anchor{v.URL, v.Title})
-	case Crumb:
-		return p.anchorOf(anchor{v.URL, v.Title})
+	case Crumb: // few, each on many pages
+		return p.anchor(anchor{v.URL, v.Title})
 	case *resolve.License:
-		// Not kept: a site has about as many licenses as pages, each linked
-		// from a few of them, so keeping their links would cost more memory
-		// at scale (a hundred thousand) than rendering them again costs time.
 		if v == nil {
 			return "", nil
 		}
-		return execute(anchor{v.Path, v.Title})
 	}
 	if !reflect.TypeOf(record).Comparable() { // not a pointer, so not a record
 		return "", fmt.Errorf("link: %T is not a record", record)
@@ -70,8 +69,8 @@ func (p *partials) link(record any) (template.HTML, error) {
 	return html, nil
 }
 
-// anchorOf is the link of an Item or a Crumb: a record's kept link when
-// there is one, else rendered and not kept, since most appear on one page.
+// anchorOf is the link of an Item: a record's kept link when there is one,
+// else rendered and not kept, since most items appear on one page.
 func (p *partials) anchorOf(a anchor) (template.HTML, error) {
 	p.mu.RLock()
 	html, ok := p.anchors[a]
