@@ -17,12 +17,22 @@ import (
 // license. compare.js shows only the states the reader picks.
 type ComparePage struct {
 	*Data
-	Licenses []*resolve.License // the columns, by state name
-	States   []*resolve.State   // the states with a license, for the picker
-	Rows     []CompareRow
-	Absent   []Coverage // the states without a license: not licensed, or not yet researched
-	CSV      string     // the specialty's downloads
-	JSON     string
+	Columns []CompareColumn  // one per license, by state name
+	States  []*resolve.State // the states with a license, for the picker
+	Rows    []CompareRow
+	Absent  []Coverage // the states without a license: not licensed, or not yet researched
+	CSV     string     // the specialty's downloads
+	JSON    string
+}
+
+// CompareColumn is a license as the head of its column shows it. Its
+// fields are direct, as CompareCell's are.
+type CompareColumn struct {
+	License   *resolve.License
+	State     string // lower-case state code, which the picker filters on
+	StateName string
+	Apply     string // the license's links, or ""
+	Verify    string
 }
 
 // CompareRow is one requirement across the licenses.
@@ -32,11 +42,12 @@ type CompareRow struct {
 	Cells []CompareCell
 }
 
-// CompareLink is a value of a list cell: a record's link (an Item with a
-// URL) and words after it, or text (an Item without one).
+// CompareLink is a value of a list cell: a record, linked, and words
+// after it; or, when no record has the ID, the entry as text.
 type CompareLink struct {
-	Item
-	Words string
+	Record any // a *resolve.Board, *resolve.Certification…, or nil
+	Text   string
+	Words  string
 }
 
 // CompareCell is one license's value in a row, ready to show: at most one
@@ -96,7 +107,11 @@ func (p *pager) comparePage(m resolve.Meta, s *resolve.Specialty) *ComparePage {
 			full = append(full, l)
 		}
 	}
-	cp := &ComparePage{Data: b, Licenses: full}
+	cp := &ComparePage{Data: b}
+	for _, l := range full {
+		cp.Columns = append(cp.Columns, CompareColumn{License: l, State: strings.ToLower(string(l.State.Code)),
+			StateName: l.State.Name, Apply: string(l.Links.Apply), Verify: string(l.Links.Verify)})
+	}
 	cp.CSV, cp.JSON = opendata.SpecialtyPaths(s)
 	for _, c := range coverage(p.g, s) {
 		if c.Status != "licensed" {
@@ -112,9 +127,9 @@ func (p *pager) comparePage(m resolve.Meta, s *resolve.Specialty) *ComparePage {
 	for _, c := range opendata.Compared() {
 		row := CompareRow{Label: c.Label, Name: c.Name}
 		known := false
-		for _, l := range full {
+		for i, l := range full {
 			cell := compareCell(p.g, c, c.Value(base, l))
-			cell.State = strings.ToLower(string(l.State.Code))
+			cell.State = cp.Columns[i].State
 			known = known || cell.Markdown != "" || len(cell.Links) > 0 || cell.Text != ""
 			row.Cells = append(row.Cells, cell)
 		}
@@ -224,11 +239,11 @@ func feeSummary(fees []model.Fee) licenseFees {
 // text.
 func refItem(g *resolve.Graph, kind, entry string) CompareLink {
 	id, words, _ := strings.Cut(entry, ": ")
-	l, ok := g.Lookup(kind, id)
+	r, ok := g.Record(kind, id)
 	if !ok {
-		return CompareLink{Item: Item{Title: entry}}
+		return CompareLink{Text: entry}
 	}
-	return CompareLink{Item: Item{URL: l.URL, Title: l.Title}, Words: words}
+	return CompareLink{Record: r, Words: words}
 }
 
 // MilitaryPageID is the content page on the federal provision for the

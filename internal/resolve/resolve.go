@@ -81,6 +81,17 @@ func (g *Graph) Lookup(kind, id string) (Link, bool) {
 	return l, l.URL != ""
 }
 
+// Record returns the record of a kind, as a record link names the kind,
+// and an ID, when there is one with a page.
+func (g *Graph) Record(kind, id string) (any, bool) {
+	if g.index == nil {
+		return nil, false
+	}
+	r := g.index.record(kind, id)
+	l, _ := LinkTo(r)
+	return r, l.URL != ""
+}
+
 // record returns the record of a kind, as a record link names the kind,
 // or nil.
 func (ix *index) record(kind, id string) any {
