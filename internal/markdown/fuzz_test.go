@@ -70,3 +70,32 @@ func FuzzPlain(f *testing.F) {
 		}
 	})
 }
+
+// FuzzLean holds the renderer without the table and linkify extensions to
+// the whole one, for every text needsFull lets it take.
+func FuzzLean(f *testing.F) {
+	for _, s := range []string{
+		"The [board](board:oh-board) issues it.\n\n- one\n- two\n  more", "a *b* _c_ ~~d~~ (e)", "# Title\n\ntext",
+		"<https://example.org>", "[x](https://example.org)", "a | b", "mail a@b.org", "see www.x.org", "`code` and\n\n```go\nx\n```",
+		"HTTP://X.ORG", "WWW.X.ORG", "ftp.x.org", "(www)", "x_www.y_",
+		"a\n  b", "- a\n  b", "a\t\nb", "a\\\nb", "> q\n> r", "1. a\n2. b", "a  \nb", "*a*  \n_b_",
+	} {
+		f.Add(s)
+	}
+	r := New(resolver)
+	f.Fuzz(func(t *testing.T, src string) {
+		if needsFull(src) {
+			return
+		}
+		var lean, full bytes.Buffer
+		if err := r.lean.Convert([]byte(src), &lean); err != nil {
+			t.Fatal(err)
+		}
+		if err := r.md.Convert([]byte(src), &full); err != nil {
+			t.Fatal(err)
+		}
+		if lean.String() != full.String() {
+			t.Fatalf("lean rendering of %q:\n got %q\nwant %q", src, lean.String(), full.String())
+		}
+	})
+}
