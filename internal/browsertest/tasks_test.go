@@ -39,9 +39,13 @@ func (tb *tab) moveFrom(t *testing.T, specialty, from, to string) {
 	tb.follow(t, "sending the moving form", `document.querySelector('form.move-form button[type=submit]')`)
 }
 
-// compareCell is the text of the visible cell of a compare row for a state.
+// compareCell is the text of the visible cell of a compare row for a
+// state: the cell under the head of the state's column.
 func compareCell(row, state string) string {
-	return fmt.Sprintf(`(() => { const c = document.querySelector('#row-%s td[data-state=%q]'); return c && !c.hidden ? c.textContent.trim() : '' })()`, row, state)
+	return fmt.Sprintf(`(() => {
+		const head = document.querySelector('#compare thead th[data-state=%q]');
+		const c = head && document.querySelector('#row-%s').cells[head.cellIndex];
+		return c && !c.hidden ? c.textContent.trim() : '' })()`, state, row)
 }
 
 func TestMoverTasks(t *testing.T) {

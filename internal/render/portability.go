@@ -50,12 +50,12 @@ type CompareLink struct {
 	Words  string
 }
 
-// CompareCell is one license's value in a row, ready to show: at most one
+// CompareCell is one license's value in a row, ready to show (the column
+// it is in says which state's it is): at most one
 // of Markdown, Links and Text is set, and none when the value is not
 // documented. Each is a direct field: a compare page has thousands of
 // cells, and html/template pays for every action.
 type CompareCell struct {
-	State    string        // lower-case state code, which the picker filters on
 	Markdown string        // Markdown text, rendered by the template
 	Links    []CompareLink // a list's values, records linked
 	Text     string        // plain text, an amount in dollars included
@@ -127,9 +127,8 @@ func (p *pager) comparePage(m resolve.Meta, s *resolve.Specialty) *ComparePage {
 	for _, c := range opendata.Compared() {
 		row := CompareRow{Label: c.Label, Name: c.Name}
 		known := false
-		for i, l := range full {
+		for _, l := range full {
 			cell := compareCell(p.g, c, c.Value(base, l))
-			cell.State = cp.Columns[i].State
 			known = known || cell.Markdown != "" || len(cell.Links) > 0 || cell.Text != ""
 			row.Cells = append(row.Cells, cell)
 		}

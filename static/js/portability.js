@@ -27,6 +27,7 @@
 
   function enhancePicker(picker) {
     var table = document.getElementById("compare");
+    var columns = Array.prototype.map.call(table.tHead.rows[0].cells, function (th) { return th.getAttribute("data-state"); });
     var boxes = Array.prototype.slice.call(picker.querySelectorAll("input[name=states]"));
     var status = document.getElementById("picker-status");
     var absent = document.querySelectorAll("#compare-absent [data-state]");
@@ -35,9 +36,15 @@
     function apply() {
       var states = boxes.filter(function (b) { return b.checked; }).map(function (b) { return b.value; });
       var all = states.length === 0;
-      Array.prototype.forEach.call(table.querySelectorAll("[data-state]"), function (cell) {
-        cell.hidden = !all && states.indexOf(cell.getAttribute("data-state")) < 0;
-        cell.classList.toggle("destination", cell.getAttribute("data-state") === to);
+      // A column is a state's: its head says which, and every row's cell
+      // at the same place belongs to it.
+      Array.prototype.forEach.call(table.rows, function (row) {
+        Array.prototype.forEach.call(row.cells, function (cell, i) {
+          var state = columns[i];
+          if (!state) return;
+          cell.hidden = !all && states.indexOf(state) < 0;
+          cell.classList.toggle("destination", state === to);
+        });
       });
       var missing = 0;
       Array.prototype.forEach.call(absent, function (item) {
