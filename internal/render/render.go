@@ -158,6 +158,9 @@ func renderAll(ctx context.Context, t *Templates, pages []Page, w Writer) (int, 
 		if err := w.WriteFile(pages[i].Path, buf.Bytes()); err != nil {
 			return err
 		}
+		if buf.Cap() > maxKeptBuffer {
+			*buf = bytes.Buffer{} // do not hold a list of every record's size for the pages that follow
+		}
 		written.Add(1)
 		return nil
 	})
@@ -165,6 +168,11 @@ func renderAll(ctx context.Context, t *Templates, pages []Page, w Writer) (int, 
 }
 
 func newBuffer() *bytes.Buffer { return new(bytes.Buffer) }
+
+// maxKeptBuffer is the largest buffer a worker keeps for its next page. A
+// page that lists every record of a kind can be tens of megabytes at scale,
+// while most pages are a few kilobytes.
+const maxKeptBuffer = 1 << 20
 
 // NewMarkdown returns the site's Markdown renderer. A record link becomes
 // the page of the record it names; check has made sure the record exists,
