@@ -44,20 +44,25 @@ func FuzzRender(f *testing.F) {
 	})
 }
 
-// FuzzPlain holds the fast path for plain paragraphs to goldmark: every
-// input it accepts renders exactly as goldmark renders it.
-func FuzzPlain(f *testing.F) {
+// FuzzProse holds the fast path for plain prose to goldmark: every text it
+// accepts renders exactly as goldmark renders it, record links resolved
+// by the same resolver.
+func FuzzProse(f *testing.F) {
 	for _, s := range []string{
 		"15 contact hours every two years", "Every two years.\n", "Completion of an accredited program\nand a supervised rotation.\n",
 		`The "RRT" credential (NBRC).`, "1. first", "2) second", "12 hours", "- item", "+ item", "Title\n===", "Title\n---",
 		"a  \nb", "see www.example.org", "http://x.org", "a@b.org", "Fees: $150/year; 50% off!", "#heading", "a\n\nb",
 		"café — 5 §", "\u00a0x", "x\u00a0", "(a) b", "'quoted'", "x\n1. y", "x\n2. y", "x\n- y", "x\n= y", "a\r\nb",
+		proseSample, "The [board](board:oh-board) issues it.", "[board](board:oh-board) first", "a ![x](board:oh-board)",
+		"[x]: board:oh-board\n\n[x]", "[x](board:oh-board \"t\")", "[x](board:nope)", "[a [b]](board:oh-board)",
+		"[](board:oh-board)", "[ x ](board:oh-board)", "- a\n- b\n\n- c", "- a\n\nb", "- a\nb", "- a\n  b\n- c",
+		"- a\n   b", "- a\n  - b", "- 1. a", "x\n\n\ny", "[x](board:oh-board)(y)", "[x](Board:oh-board)", "[x](license:A.b-1)",
 	} {
 		f.Add(s)
 	}
-	r := New(resolver)
+	r := New(anyRecord)
 	f.Fuzz(func(t *testing.T, src string) {
-		fast, ok := plainHTML(src)
+		fast, ok := r.prose(src)
 		if !ok {
 			return
 		}
@@ -66,10 +71,36 @@ func FuzzPlain(f *testing.F) {
 			t.Fatal(err)
 		}
 		if fast != want.String() {
-			t.Fatalf("plain path of %q:\n got %q\nwant %q", src, fast, want.String())
+			t.Fatalf("prose path of %q:\n got %q\nwant %q", src, fast, want.String())
 		}
 	})
 }
+
+// anyRecord resolves every record link of a known kind except those of ID
+// "nope", to a path that depends on both.
+func anyRecord(kind, id string) (string, bool) {
+	if id == "nope" {
+		return "", false
+	}
+	return "/" + kind + "s/" + id + "/", true
+}
+
+// proseSample is a license summary as the synthetic content writes them.
+const proseSample = `West Virginia requires a license to practise community sonographic care or to use the title
+Community Sonographic Care Practitioner. The [West Virginia Committee on Wound Services](board:wv-committee-on-wound-services)
+issues it and renews it every two years.
+
+Applicants need:
+
+- completion of an accredited community sonographic care program of at least 21 months;
+- a passing score on the national certification examination, usually taken through the
+  [Certified Community Sonographic Care Practitioner (CCSCP)](certification:slc-ccscp);
+- six months under a licensed supervisor before the first renewal.
+
+The board also recognises the [RCSCT](certification:ibpp-2-rcsct) credential.
+Holders complete 15 hours of continuing education each renewal cycle, and a
+practitioner licensed in another state may qualify by endorsement without a new examination.
+`
 
 // FuzzLean holds the renderer without the table and linkify extensions to
 // the whole one, for every text needsFull lets it take.

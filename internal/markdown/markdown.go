@@ -38,7 +38,8 @@ type Resolver func(kind, id string) (url string, ok bool)
 
 // Renderer converts Markdown to HTML. It is safe for concurrent use.
 type Renderer struct {
-	md goldmark.Markdown
+	resolve Resolver
+	md      goldmark.Markdown
 	// lean is md without the extensions for tables and bare URLs, for a
 	// text that holds nothing either could match (see needsFull): a
 	// fifth of the time of most prose, with the same output (FuzzLean).
@@ -48,8 +49,9 @@ type Renderer struct {
 // New returns a renderer whose record links resolve through resolve.
 func New(resolve Resolver) *Renderer {
 	return &Renderer{
-		md:   newGoldmark(resolve, extension.Table, extension.Strikethrough, extension.Linkify),
-		lean: newGoldmark(resolve, extension.Strikethrough),
+		resolve: resolve,
+		md:      newGoldmark(resolve, extension.Table, extension.Strikethrough, extension.Linkify),
+		lean:    newGoldmark(resolve, extension.Strikethrough),
 	}
 }
 
@@ -88,12 +90,16 @@ func (r *Renderer) pick(src string) goldmark.Markdown {
 
 // Render writes the HTML of src to w.
 func (r *Renderer) Render(w io.Writer, src string) error {
+	if html, ok := r.prose(src); ok {
+		_, err := io.WriteString(w, html)
+		return err
+	}
 	return r.pick(src).Convert([]byte(src), w)
 }
 
 // String returns the HTML of src.
 func (r *Renderer) String(src string) (string, error) {
-	if html, ok := plainHTML(src); ok {
+	if html, ok := r.prose(src); ok {
 		return html, nil
 	}
 	s := scratches.Get().(*scratch)

@@ -92,22 +92,25 @@ func TestCSSCurrent(t *testing.T) {
 	}
 }
 
-// TestPlainTakesPlainProse makes sure the fast path is taken for the short
-// plain fields it is for, and refused where a Markdown rule applies.
-func TestPlainTakesPlainProse(t *testing.T) {
+// TestProseTakesPlainProse makes sure the fast path is taken for the
+// prose it is for, and refused where another Markdown rule applies.
+func TestProseTakesPlainProse(t *testing.T) {
+	r := New(anyRecord)
 	for src, want := range map[string]bool{
 		"15 contact hours every two years":                       true,
 		"Completion of an accredited program\nand a rotation.\n": true,
 		`The "RRT" credential (NBRC), $150.`:                     true,
-		"See [the board](board:x).":                              false,
+		"See [the board](board:x).":                              true,
+		proseSample:                                              true,
+		"See [the board](board:nope).":                           false,
+		"See [the board](https://example.org).":                  false,
 		"1. first":                                               false,
 		"a *b*":                                                  false,
-		"see https://example.org":                                false,
-		"a\n\nb":                                                 false,
+		"a\n\n\nb":                                               false,
 		"Title\n---":                                             false,
 	} {
-		if _, ok := plainHTML(src); ok != want {
-			t.Errorf("plainHTML(%q) took the fast path: %v, want %v", src, ok, want)
+		if _, ok := r.prose(src); ok != want {
+			t.Errorf("prose(%q) took the fast path: %v, want %v", src, ok, want)
 		}
 	}
 }
