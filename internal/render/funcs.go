@@ -47,6 +47,7 @@ func funcs(md *markdown.Renderer, assets map[string]string, shared *partials) te
 		"credential":   model.CredentialLabel,
 		"feeSummary":   feeSummary,
 		"comparePath":  ComparePath,
+		"compareFrom":  compareFrom,
 		"movePath":     func() string { return MovePath },
 		"standing":     func(s string) string { return standingWords[s] },
 		"months":       months,

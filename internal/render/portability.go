@@ -258,10 +258,27 @@ func (p *pager) militaryPage() string {
 }
 
 // StandingOf is a compact as the pages of a state and of its licenses
-// show it: the compact, and the state's standing in it.
+// show it: the compact, and the state's standing in it. Its fields are
+// direct, since a state page shows every compact and html/template looks
+// a promoted field up by a search.
 type StandingOf struct {
-	S     resolve.Standing
-	State *resolve.State
+	Compact     *resolve.Compact
+	Operational bool
+	StateName   string
+	Member      *model.CompactMember // nil when the state has no law or bill recorded
 }
 
-func standingOf(s resolve.Standing, st *resolve.State) StandingOf { return StandingOf{s, st} }
+func standingOf(s resolve.Standing, st *resolve.State) StandingOf {
+	o := StandingOf{Compact: s.Compact, Operational: s.Compact.Status == "operational", StateName: st.Name}
+	if s.Member != nil {
+		o.Member = s.Member.CompactMember
+	}
+	return o
+}
+
+// compareFrom is the compare page of a license's specialty with the
+// license's state chosen, as the license's page and its state's page link
+// to it.
+func compareFrom(l *resolve.License) string {
+	return ComparePath(l.Specialty) + "?states=" + strings.ToLower(string(l.State.Code))
+}
