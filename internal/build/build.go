@@ -200,12 +200,18 @@ func writeAll(ctx context.Context, w FileWriter, g *resolve.Graph, theme *Theme,
 		}
 	}
 	pages := render.Pages(g)
+	// The extra files need only the page list, so they are written while
+	// the pages render: the cores stay busy through the end of both.
+	var extra int
+	var extraErr error
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		extra, extraErr = WriteExtraFiles(w, g, pages)
+	}()
 	n, err := render.RenderAll(ctx, theme.Templates, pages, counting(w, len(pages), opts))
-	if err != nil {
-		return n, err
-	}
-	extra, err := WriteExtraFiles(w, g, pages)
-	if err != nil {
+	<-done
+	if err = errors.Join(err, extraErr); err != nil {
 		return n, err
 	}
 	return n + len(theme.Static) + extra, nil
