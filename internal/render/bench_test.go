@@ -1,9 +1,11 @@
 package render_test
 
 import (
+	"bytes"
 	"context"
 	"github.com/licensure/licensure/internal/synth/synthtest"
 	"os"
+	"runtime"
 	"strconv"
 	"sync/atomic"
 	"testing"
@@ -56,3 +58,45 @@ func (c *counter) WriteFile(_ string, data []byte) error {
 // graph writes, loads and resolves a synthetic content folder of n
 // licenses, outside the timed region.
 func graph(b *testing.B, n int) *resolve.Graph { return synthtest.Graph(b, n) }
+
+// BenchmarkRenderKind renders the pages of one kind at a time (license,
+// compare, state…) of a synthetic site of 10,000 licenses, on one core
+// and without the disk, so that a change to one template is measured
+// apart from the others. The pages that share fragments with others
+// (license tables, links) find them cached after the first iteration, as
+// they would after the pages rendered before them in a build.
+func BenchmarkRenderKind(b *testing.B) {
+	g := graph(b, 10000)
+	_, urls, err := render.LoadStatic(os.DirFS("../../static"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	tmpl, err := render.ParseTemplates(os.DirFS("../../templates"), render.NewMarkdown(), urls)
+	if err != nil {
+		b.Fatal(err)
+	}
+	byKind := map[string][]render.Page{}
+	for _, p := range render.Pages(g) {
+		byKind[p.Template] = append(byKind[p.Template], p)
+	}
+	for _, kind := range []string{"license", "compare", "specialty", "certification", "board", "state", "compact"} {
+		pages := byKind[kind]
+		b.Run(kind, func(b *testing.B) {
+			defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
+			var buf bytes.Buffer
+			size := 0
+			for b.Loop() {
+				size = 0
+				for _, p := range pages {
+					buf.Reset()
+					if err := tmpl.Execute(&buf, p); err != nil {
+						b.Fatal(err)
+					}
+					size += buf.Len()
+				}
+			}
+			b.ReportMetric(float64(len(pages)), "pages")
+			b.ReportMetric(float64(size)/1e6, "MB")
+		})
+	}
+}
