@@ -24,13 +24,12 @@ import (
 	"runtime"
 	"slices"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"unsafe"
 
 	"github.com/licensure/licensure/internal/diag"
 	"github.com/licensure/licensure/internal/fastyaml"
 	"github.com/licensure/licensure/internal/model"
+	"github.com/licensure/licensure/internal/par"
 	"github.com/licensure/licensure/internal/safefs"
 	"github.com/licensure/licensure/internal/schema"
 )
@@ -51,8 +50,12 @@ func load(fsys fs.FS, prefix string, yamlV3Only bool) (*Content, *diag.List) {
 	var states model.States
 	c.StatesPos = l.singleton(w, "states.yaml", &states)
 	c.States = states.States
-	for _, k := range model.Kinds {
-		c.Records[k.Name] = l.kind(k)
+	files := make([][]string, len(model.Kinds))
+	for i, k := range model.Kinds {
+		files[i] = l.recordFiles(k)
+	}
+	for i, records := range l.records(files) {
+		c.Records[model.Kinds[i].Name] = records
 	}
 	c.Pages = l.pages(w)
 	return c, l.diags
@@ -115,33 +118,35 @@ func (l *loader) singleton(w *worker, name string, v any) map[string]diag.Pos {
 	return d.positions(&w.keep).Map()
 }
 
-// kind reads every record of a kind, in parallel, sorted by ID.
-func (l *loader) kind(k model.Kind) []*Record {
-	names := l.recordFiles(k)
-	records := make([]*Record, len(names))
-	lists := make([]diag.List, len(names))
-	workers := min(runtime.GOMAXPROCS(0), max(len(names), 1))
-	var wg sync.WaitGroup
-	var next atomic.Int64
-	for range workers {
-		wg.Go(func() {
-			w := l.newWorker()
-			for {
-				i := int(next.Add(1)) - 1
-				if i >= len(names) {
-					return
-				}
-				records[i] = l.record(w, k, names[i], &lists[i])
-			}
-		})
+// records reads the record files of every kind (files[i] are those of
+// model.Kinds[i]) in one parallel pass, so that no core waits for the
+// last file of a kind before the next kind starts, and returns each
+// kind's records sorted by ID.
+func (l *loader) records(files [][]string) [][]*Record {
+	type job struct{ kind, file int }
+	var jobs []job
+	records := make([][]*Record, len(files))
+	lists := make([][]diag.List, len(files))
+	for k, names := range files {
+		records[k] = make([]*Record, len(names))
+		lists[k] = make([]diag.List, len(names))
+		for i := range names {
+			jobs = append(jobs, job{k, i})
+		}
 	}
-	wg.Wait()
-	for i := range lists {
-		l.diags.Merge(&lists[i])
-	}
-	records = slices.DeleteFunc(records, func(r *Record) bool { return r == nil })
-	if !slices.IsSortedFunc(records, byID) {
-		slices.SortFunc(records, byID)
+	_ = par.ForEach(len(jobs), runtime.GOMAXPROCS(0), l.newWorker, func(w *worker, j int) error {
+		k, i := jobs[j].kind, jobs[j].file
+		records[k][i] = l.record(w, model.Kinds[k], files[k][i], &lists[k][i])
+		return nil
+	})
+	for k := range records {
+		for i := range lists[k] {
+			l.diags.Merge(&lists[k][i])
+		}
+		records[k] = slices.DeleteFunc(records[k], func(r *Record) bool { return r == nil })
+		if !slices.IsSortedFunc(records[k], byID) {
+			slices.SortFunc(records[k], byID)
+		}
 	}
 	return records
 }
