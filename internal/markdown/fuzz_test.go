@@ -60,6 +60,9 @@ func FuzzProse(f *testing.F) {
 	} {
 		f.Add(s)
 	}
+	for _, s := range shippedProse(f) {
+		f.Add(s)
+	}
 	r := New(anyRecord)
 	f.Fuzz(func(t *testing.T, src string) {
 		fast, ok := r.prose(src)
@@ -111,6 +114,9 @@ func FuzzLean(f *testing.F) {
 		"HTTP://X.ORG", "WWW.X.ORG", "ftp.x.org", "(www)", "x_www.y_",
 		"a\n  b", "- a\n  b", "a\t\nb", "a\\\nb", "> q\n> r", "1. a\n2. b", "a  \nb", "*a*  \n_b_",
 	} {
+		f.Add(s)
+	}
+	for _, s := range shippedProse(f) {
 		f.Add(s)
 	}
 	r := New(resolver)
