@@ -45,10 +45,12 @@ const maxProse = 16 << 10
 // paragraph writes a block of plain lines as a paragraph.
 func (r *Renderer) paragraph(b *strings.Builder, block string) bool {
 	b.WriteString("<p>")
-	for i, line := range strings.Split(block, "\n") {
-		if i > 0 {
+	first := true
+	for line := range strings.SplitSeq(block, "\n") {
+		if !first {
 			b.WriteByte('\n')
 		}
+		first = false
 		if !startsPlain(line) || !r.inline(b, line) {
 			return false
 		}
@@ -61,19 +63,21 @@ func (r *Renderer) paragraph(b *strings.Builder, block string) bool {
 // spaces, as a tight list.
 func (r *Renderer) list(b *strings.Builder, block string) bool {
 	b.WriteString("<ul>\n")
-	for i, line := range strings.Split(block, "\n") {
+	first := true
+	for line := range strings.SplitSeq(block, "\n") {
 		if text, ok := strings.CutPrefix(line, "- "); ok {
-			if i > 0 {
+			if !first {
 				b.WriteString("</li>\n")
 			}
 			b.WriteString("<li>")
 			line = text
-		} else if text, ok := strings.CutPrefix(line, "  "); ok && i > 0 {
+		} else if text, ok := strings.CutPrefix(line, "  "); ok && !first {
 			b.WriteByte('\n')
 			line = text
 		} else {
 			return false
 		}
+		first = false
 		if !startsPlain(line) || !r.inline(b, line) {
 			return false
 		}
