@@ -2,6 +2,7 @@ package model
 
 import (
 	"reflect"
+	"slices"
 	"strings"
 	"sync"
 )
@@ -13,7 +14,11 @@ import (
 // CredentialKinds lists the values of License.Credential, from the
 // strongest: a state's status for a specialty is that of its strongest
 // credential.
-func CredentialKinds() []string { return enumOf[License]("Credential") }
+func CredentialKinds() []string { return slices.Clone(credentialKinds()) }
+
+// credentialKinds reads the tag once: pages ask for the order of
+// credentials once per state and specialty.
+var credentialKinds = sync.OnceValue(func() []string { return enumOf[License]("Credential") })
 
 // CertRoles lists the values of CertRequirement.Role.
 func CertRoles() []string { return enumOf[CertRequirement]("Role") }
