@@ -253,25 +253,29 @@ func (p *pager) home() {
 // recent lists the most recently reviewed licenses, boards and
 // certifications, newest first.
 func recent(g *resolve.Graph, n int) []Item {
+	// Items are made only for the n records shown: the others are compared
+	// by date and path alone.
 	type dated struct {
-		Item
 		date model.Date
+		path string
+		item func() Item
 	}
 	var all []dated
 	for _, l := range g.Licenses {
-		all = append(all, dated{Item{l.Path, l.Title + ", " + l.State.Name, "License"}, l.Reviewed})
+		all = append(all, dated{l.Reviewed, l.Path, func() Item { return Item{l.Path, l.Title + ", " + l.State.Name, "License"} }})
 	}
 	for _, b := range g.Boards {
-		all = append(all, dated{Item{b.Path, b.Name, "Board"}, b.Reviewed})
+		all = append(all, dated{b.Reviewed, b.Path, func() Item { return Item{b.Path, b.Name, "Board"} }})
 	}
 	for _, c := range g.Certifications {
-		all = append(all, dated{Item{c.Path, certTitle(c), "Certification"}, c.Reviewed})
+		all = append(all, dated{c.Reviewed, c.Path, func() Item { return Item{c.Path, certTitle(c), "Certification"} }})
 	}
-	slices.SortStableFunc(all, func(a, b dated) int { return cmp.Or(cmp.Compare(b.date, a.date), cmp.Compare(a.URL, b.URL)) })
+	slices.SortFunc(all, func(a, b dated) int { return cmp.Or(cmp.Compare(b.date, a.date), cmp.Compare(a.path, b.path)) })
 	out := make([]Item, 0, n)
 	for _, d := range all[:min(n, len(all))] {
-		d.Detail += ", reviewed " + formatDate(d.date)
-		out = append(out, d.Item)
+		it := d.item()
+		it.Detail += ", reviewed " + formatDate(d.date)
+		out = append(out, it)
 	}
 	return out
 }
