@@ -121,19 +121,16 @@ func writeSVG(b *bufio.Writer, m Map) {
 	fmt.Fprintf(b, "<svg class=\"tilemap-svg\" id=\"%s\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" role=\"group\" aria-labelledby=\"%[1]s-title\" aria-describedby=\"%[1]s-desc\">\n", id, width, height)
 	fmt.Fprintf(b, "<title id=\"%s-title\">%s</title>\n", id, esc(m.Title))
 	fmt.Fprintf(b, "<desc id=\"%s-desc\">%s</desc>\n", id, esc(m.Desc))
-	for _, c := range layout {
+	for i, c := range layout {
 		t, ok := m.Tiles[c.Code]
-		writeTile(b, c, t, ok)
+		writeTile(b, i, t, ok)
 	}
 	fmt.Fprintf(b, "</svg>\n")
 }
 
-// writeTile draws one tile: a square, its code and its mark.
-func writeTile(b *bufio.Writer, c cell, t Tile, known bool) {
-	x, y := c.Col*pitch, c.Row*pitch
-	if c.Row >= mainRow {
-		y += gap
-	}
+// writeTile draws the tile of layout[i]: a square, its code and its mark.
+func writeTile(b *bufio.Writer, i int, t Tile, known bool) {
+	c := layout[i]
 	if !known {
 		t = Tile{Class: "tile-none"}
 	}
@@ -141,13 +138,35 @@ func writeTile(b *bufio.Writer, c cell, t Tile, known bool) {
 		t.Label = c.Code + ": " + t.Label
 	}
 	closer := openTile(b, t)
-	fmt.Fprintf(b, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" rx=\"4\"/>", x, y, size, size)
-	fmt.Fprintf(b, "<text class=\"code\" x=\"%d\" y=\"%d\">%s</text>", x+size/2, y+19, c.Code)
+	b.WriteString(squares[i])
 	if t.Mark != "" {
+		x, y := tileAt(c)
 		fmt.Fprintf(b, " <text class=\"mark\" x=\"%d\" y=\"%d\" aria-hidden=\"true\">%s</text>", x+size/2, y+35, esc(t.Mark))
 	}
-	fmt.Fprintf(b, "%s\n", closer)
+	b.WriteString(closer)
+	b.WriteByte('\n')
 }
+
+// tileAt is where a cell's tile is drawn.
+func tileAt(c cell) (x, y int) {
+	x, y = c.Col*pitch, c.Row*pitch
+	if c.Row >= mainRow {
+		y += gap
+	}
+	return x, y
+}
+
+// squares are each cell's square and code, the same on every map (a site
+// draws hundreds of maps), so written once.
+var squares = func() []string {
+	out := make([]string, len(layout))
+	for i, c := range layout {
+		x, y := tileAt(c)
+		out[i] = fmt.Sprintf("<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" rx=\"4\"/>", x, y, size, size) +
+			fmt.Sprintf("<text class=\"code\" x=\"%d\" y=\"%d\">%s</text>", x+size/2, y+19, c.Code)
+	}
+	return out
+}()
 
 // openTile writes the tile's element and returns its end tag: a link when
 // the tile has an Href, an image named by its Label when it has only a
