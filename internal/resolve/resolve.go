@@ -74,11 +74,12 @@ func Resolve(c *load.Content) *Graph {
 
 // Lookup resolves a record link such as "board:oh-state-medical-board".
 func (g *Graph) Lookup(kind, id string) (Link, bool) {
-	if g.index == nil {
+	r, ok := g.Record(kind, id)
+	if !ok {
 		return Link{}, false
 	}
-	l, _ := LinkTo(g.index.record(kind, id))
-	return l, l.URL != ""
+	l, _ := LinkTo(r)
+	return l, true
 }
 
 // Record returns the record of a kind, as a record link names the kind,
