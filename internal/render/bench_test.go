@@ -22,14 +22,7 @@ func BenchmarkRender(b *testing.B) {
 	for _, n := range []int{1000, 10000} {
 		b.Run("licenses="+strconv.Itoa(n), func(b *testing.B) {
 			g := graph(b, n)
-			_, urls, err := render.LoadStatic(os.DirFS("../../static"))
-			if err != nil {
-				b.Fatal(err)
-			}
-			tmpl, err := render.ParseTemplates(os.DirFS("../../templates"), render.NewMarkdown(), urls)
-			if err != nil {
-				b.Fatal(err)
-			}
+			tmpl := siteTemplates(b)
 			var w counter
 			b.ReportAllocs()
 			b.ResetTimer()
@@ -67,14 +60,7 @@ func graph(b *testing.B, n int) *resolve.Graph { return synthtest.Graph(b, n) }
 // they would after the pages rendered before them in a build.
 func BenchmarkRenderKind(b *testing.B) {
 	g := graph(b, 10000)
-	_, urls, err := render.LoadStatic(os.DirFS("../../static"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	tmpl, err := render.ParseTemplates(os.DirFS("../../templates"), render.NewMarkdown(), urls)
-	if err != nil {
-		b.Fatal(err)
-	}
+	tmpl := siteTemplates(b)
 	byKind := map[string][]render.Page{}
 	for _, p := range render.Pages(g) {
 		byKind[p.Template] = append(byKind[p.Template], p)
@@ -99,4 +85,19 @@ func BenchmarkRenderKind(b *testing.B) {
 			b.ReportMetric(float64(size)/1e6, "MB")
 		})
 	}
+}
+
+// siteTemplates parses the repository's templates, with its static files'
+// published URLs.
+func siteTemplates(b *testing.B) *render.Templates {
+	b.Helper()
+	_, urls, err := render.LoadStatic(os.DirFS("../../static"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	tmpl, err := render.ParseTemplates(os.DirFS("../../templates"), render.NewMarkdown(), urls)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return tmpl
 }

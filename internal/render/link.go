@@ -72,20 +72,15 @@ func (p *partials) link(record any) (template.HTML, error) {
 // anchorOf is the link of an Item: a record's kept link when there is one,
 // else rendered and not kept, since most items appear on one page.
 func (p *partials) anchorOf(a anchor) (template.HTML, error) {
-	p.mu.RLock()
-	html, ok := p.anchors[a]
-	p.mu.RUnlock()
-	if ok {
+	if html, ok := p.keptAnchor(a); ok {
 		return html, nil
 	}
 	return execute(a)
 }
 
+// anchor is the link of a, rendered once and kept.
 func (p *partials) anchor(a anchor) (template.HTML, error) {
-	p.mu.RLock()
-	html, ok := p.anchors[a]
-	p.mu.RUnlock()
-	if ok {
+	if html, ok := p.keptAnchor(a); ok {
 		return html, nil
 	}
 	html, err := execute(a)
@@ -96,6 +91,13 @@ func (p *partials) anchor(a anchor) (template.HTML, error) {
 	p.anchors[a] = html
 	p.mu.Unlock()
 	return html, nil
+}
+
+func (p *partials) keptAnchor(a anchor) (template.HTML, bool) {
+	p.mu.RLock()
+	defer p.mu.RUnlock()
+	html, ok := p.anchors[a]
+	return html, ok
 }
 
 func execute(a anchor) (template.HTML, error) {
